@@ -142,7 +142,7 @@ def init(path, force):
     target = Path(path)
     if target.exists() and not force:
         _fail(UsageError(f"{path} already exists (use --force to overwrite)"))
-    text = (samples_dir() / "intake" / "starter.yaml").read_text(encoding="utf-8")
+    text = (samples_dir() / "intake" / "complete.yaml").read_text(encoding="utf-8")
     write_atomic(target, text, mode=0o600)
     click.echo(f"wrote {path}: fill it in, then run: plandoc check {path}", err=True)
 

@@ -23,7 +23,12 @@ _PLAN_KEYS = set(model.Plan.model_fields)
 
 
 def looks_like_intake(data: Any) -> bool:
-    return isinstance(data, dict) and len(_PLAN_KEYS & set(map(str, data))) >= 2
+    """A mapping whose keys are mostly plan fields (a folder may also hold other YAML/JSON)."""
+    if not isinstance(data, dict) or not data:
+        return False
+    keys = set(map(str, data))
+    known = len(_PLAN_KEYS & keys)
+    return known >= 1 and known * 2 >= len(keys)
 
 
 def read_data(path: Path, display: str) -> tuple[Any, dict]:

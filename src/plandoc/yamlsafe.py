@@ -101,6 +101,10 @@ def load(text: str) -> tuple[Any, dict[Path, int]]:
         data = loader.construct_document(node)
     except YamlProblem:
         raise
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise YamlProblem("uses a YAML tag (such as !!python/...) that plandoc does not allow",
+                          mark.line + 1 if mark else None) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = re.sub(r"\s+", " ", str(exc.problem or "syntax error")).strip()

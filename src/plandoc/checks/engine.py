@@ -91,5 +91,29 @@ class Checker:
         findings: list[Finding] = []
         for rule in self.profile.rules:
             findings.extend(rule.run(doc, ctx))
+        findings = _one_per_quote(findings, {r.code for r in self.profile.rules if r.kind.name in _TERM_KINDS})
         findings.sort(key=sort_key)
         return findings
+
+
+_TERM_KINDS = {"lexicon", "readability"}
+
+
+def _one_per_quote(findings: list[Finding], term_rules: set[str]) -> list[Finding]:
+    """Keep one finding when several word-level rules quote the same text at the same place.
+
+    'CBT' is both jargon and an acronym not spelled out; 'QD' is both a Do-Not-Use abbreviation
+    and an acronym. The reader needs one line: the most severe, then the lowest rule code.
+    """
+    best: dict[tuple, Finding] = {}
+    out: list[Finding] = []
+    for f in findings:
+        if f.rule not in term_rules or not f.evidence:
+            out.append(f)
+            continue
+        loc = f.location
+        key = (loc.field, loc.page, loc.paragraph, loc.line, f.evidence.lower())
+        cur = best.get(key)
+        if cur is None or (f.severity.rank, cur.rule) > (cur.severity.rank, f.rule):
+            best[key] = f
+    return out + list(best.values())

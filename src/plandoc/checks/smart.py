@@ -111,4 +111,5 @@ def rewrite_hint(missing: Iterable[str]) -> str:
                      "'negative urine drug tests')")
     if "time_bound" in missing:
         parts.append("add a deadline or duration (e.g. 'by 2027-03-01', 'for 12 weeks', 'within 30 days')")
-    return "; ".join(parts) + ". Pattern: '[Client] will [action] [how much/how often] [by when / for how long], as shown by [measure].'"
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + ". Pattern: '[Client] will [action] [how much/how often] [by when / for how long], as shown by [measure].'"

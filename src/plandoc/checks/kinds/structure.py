@@ -9,7 +9,7 @@ from pydantic import field_validator
 
 from ... import model
 from ...document import PlanDocument
-from ...findings import Finding, format_path
+from ...findings import Finding
 from .base import Context, Kind, Params, Rule, compile_regex, loc, section_present
 from .conditions import Condition, holds
 
@@ -75,6 +75,12 @@ def check_path(path: str) -> str:
     return path
 
 
+def _item_label(path: tuple) -> str:
+    """'#2' for the second item of the list a [*] path walked; '' for a plain field."""
+    index = next((p for p in reversed(path) if isinstance(p, int)), None)
+    return f"#{index + 1}" if index is not None else ""
+
+
 class FieldSpec(Params):
     path: str
     label: str
@@ -126,5 +132,5 @@ class RequiredField(Kind):
                 continue  # a parsed document cannot show this field; stay silent rather than guess
             for path, value, _parent in expand(doc.plan, parts):
                 if not model.has_content(value):
-                    item = format_path(path[:-1]) or ""
+                    item = _item_label(path)
                     yield rule.finding(loc(doc, sid, path), label=spec.label, item=item)
