@@ -246,7 +246,10 @@ def header_footer(doc, subtitle: str) -> None:
     _preserve(f2)
 
 
-def plan_document(family: str) -> Document:
+STARTER_NAME = "[[TEMPLATE NAME]]"
+
+
+def plan_document(family: str, subtitle: str | None = None) -> Document:
     """One plan template. `family`: generic, medicare, medicaid or commercial."""
     subtitles = {
         "generic": "Recovery Maintenance Plan",
@@ -254,8 +257,9 @@ def plan_document(family: str) -> Document:
         "medicaid": "Treatment Plan (Medicaid / state licensure)",
         "commercial": "Treatment Plan (commercial payer)",
     }
-    doc = new_document(subtitles[family])
-    header_footer(doc, subtitles[family])
+    subtitle = subtitle or subtitles[family]
+    doc = new_document(subtitle)
+    header_footer(doc, subtitle)
 
     doc.add_paragraph("Recovery Maintenance Plan", style="Title")
     head = [
@@ -266,10 +270,11 @@ def plan_document(family: str) -> Document:
         ("Primary clinician" if family != "medicaid" else "Primary counselor",
          "{{ provider.clinician }}{% if provider.credentials %}, {{ provider.credentials }}{% endif %}"),
         ("NPI", "{{ provider.npi }}"),
+        ("Provider address / phone", "{{ provider.address }}{% if provider.phone %}; {{ provider.phone }}{% endif %}"),
         ("Payer / plan", "{{ payer.name }}{% if payer.plan_name %} / {{ payer.plan_name }}{% endif %}"),
         ("Member ID", "{{ payer.member_id or client.member_id }}"),
     ]
-    if family in ("commercial", "medicaid", "medicare"):
+    if True:  # every payer asks for the authorization on file
         head.append(("Authorization", "{{ payer.authorization_number }}{% if payer.authorization_start %}"
                                       " ({{ payer.authorization_start }} to {{ payer.authorization_end }}){% endif %}"))
     if family == "medicaid":
@@ -509,19 +514,6 @@ def notice_document() -> Document:
     return doc
 
 
-def starter_document(name: str) -> Document:
-    """The starter template `plandoc templates init` writes: every section, minimal layout."""
-    doc = new_document(name)
-    header_footer(doc, name)
-    doc.add_paragraph("Recovery Maintenance Plan", style="Title")
-    kv_table(doc, [("Plan date", "{{ plan_date }}"), ("Client", "{{ client.name }}"),
-                   ("Clinician", "{{ provider.clinician }}, {{ provider.credentials }}")])
-    for s in sections.SECTIONS:
-        doc.add_heading(s.title, level=1)
-        para(doc, f"Content for {s.title}: replace this line with fields from the intake model.", italic=True)
-    return doc
-
-
 PLAN_FAMILIES = ("generic", "medicare", "medicaid", "commercial")
 
 
@@ -537,6 +529,8 @@ def build_all() -> dict[str, bytes]:
            for fam in PLAN_FAMILIES}
     out["packet/cover.docx"] = to_bytes(cover_document(), "Payer packet cover sheet template")
     out["packet/checklist.docx"] = to_bytes(checklist_document(), "Compliance checklist template")
+    # `plandoc templates init NAME` copies this one and puts NAME where STARTER_NAME stands.
+    out["starter.docx"] = to_bytes(plan_document("generic", STARTER_NAME), "Recovery Maintenance Plan template")
     out["packet/part2-notice.docx"] = to_bytes(notice_document(), "Part 2 notice template")
     return out
 

@@ -246,17 +246,22 @@ def _load_template(template_path: Path):
     raise err
 
 
-def _parts(tpl) -> list[TemplatePart]:
-    out = [TemplatePart("word/document.xml", _numbered(tpl.patch_xml(tpl.get_xml())))]
+def _raw_parts(tpl) -> list[TemplatePart]:
+    out = [TemplatePart("word/document.xml", _numbered(tpl.get_xml()))]
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
         for _rel, part in tpl.get_headers_footers(uri):
-            out.append(TemplatePart(str(part.partname).lstrip("/"),
-                                    _numbered(tpl.patch_xml(tpl.get_part_xml(part)))))
+            out.append(TemplatePart(str(part.partname).lstrip("/"), _numbered(tpl.get_part_xml(part))))
     for part in tpl.docx.part.package.parts:
         if part.content_type.endswith("wordprocessingml.footnotes+xml"):
             blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
-            out.append(TemplatePart(str(part.partname).lstrip("/"), _numbered(tpl.patch_xml(blob))))
+            out.append(TemplatePart(str(part.partname).lstrip("/"), _numbered(blob)))
     return out
+
+
+def _parts(tpl) -> list[TemplatePart]:
+    # Numbered before patching: docxtpl removes the paragraphs that hold {%p %} tags but keeps the
+    # newline in front of them, so line n+1 stays Word paragraph n.
+    return [TemplatePart(p.name, tpl.patch_xml(p.xml)) for p in _raw_parts(tpl)]
 
 
 def template_parts(template_path: Path) -> list[TemplatePart]:
@@ -266,12 +271,7 @@ def template_parts(template_path: Path) -> list[TemplatePart]:
 
 def raw_parts(template_path: Path) -> list[TemplatePart]:
     """The unpatched XML of each part (for lint: tags split across runs show only here)."""
-    tpl = _load_template(Path(template_path))
-    out = [TemplatePart("word/document.xml", _numbered(tpl.get_xml()))]
-    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        for _rel, part in tpl.get_headers_footers(uri):
-            out.append(TemplatePart(str(part.partname).lstrip("/"), _numbered(tpl.get_part_xml(part))))
-    return out
+    return _raw_parts(_load_template(Path(template_path)))
 
 
 _SAFE_QUOTED = re.compile(
@@ -337,7 +337,12 @@ def inspect_template(parts: Sequence[TemplatePart], env: SandboxedEnvironment | 
             if bad:
                 issues.append(TemplateIssue("forbidden", part.name, _paragraph(node.lineno),
                                             f"template uses {bad}"))
-        variables |= meta.find_undeclared_variables(ast)
+        try:
+            variables |= meta.find_undeclared_variables(ast)
+        except TemplateError as exc:  # e.g. an unknown filter or test
+            if not any(i.part == part.name and i.code == "forbidden" for i in issues):
+                issues.append(TemplateIssue("syntax", part.name, _paragraph(getattr(exc, "lineno", None)),
+                                            f"Jinja error: {_safe_message(exc.message or '')}"))
     return issues, variables - set(env.globals)
 
 
