@@ -32,6 +32,11 @@ NOTICE_FILE = ("privacy", "part2-notice.yaml")
 _NOTICE_KEYS = ("version", "effective", "source", "text")
 
 
+# Context keys the packet documents add to the plan's (for `templates lint` of packet templates).
+PACKET_VARIABLES = ("contents", "disclosed_sections", "withheld_sections", "notice", "requirements", "summary",
+                    "checked_on", "checker")
+
+
 @dataclass(frozen=True)
 class Requirement:
     """One requirement of a profile, for the checklist (a rule the checker runs)."""

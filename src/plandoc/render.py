@@ -305,6 +305,37 @@ def _paragraph(lineno: int | None) -> int | None:
     return max(lineno - 1, 1) if lineno else None
 
 
+def _parse_collecting(env: SandboxedEnvironment, part: TemplatePart, issues: list[TemplateIssue],
+                      max_errors: int = 20) -> nodes.Template | None:
+    """Parse a part; on a syntax error record it, blank that paragraph and parse again, so that
+    several errors (and the constructs after them) are all reported. For an unclosed block, whose
+    error Jinja reports at the end of the part, the paragraph holding the opening tag is found."""
+    lines = part.xml.split("\n")
+    for _ in range(max_errors):
+        try:
+            return env.parse("\n".join(lines))
+        except TemplateSyntaxError as exc:
+            index = (exc.lineno or 1) - 1
+            if "end of template" in (exc.message or ""):
+                for i in reversed(range(len(lines))):
+                    if "{%" not in lines[i]:
+                        continue
+                    trial = lines[:i] + [""] + lines[i + 1:]
+                    try:
+                        env.parse("\n".join(trial))
+                    except TemplateSyntaxError as again:
+                        if again.lineno == exc.lineno and again.message == exc.message:
+                            continue
+                    index = i
+                    break
+            issues.append(TemplateIssue("syntax", part.name, _paragraph(index + 1),
+                                        f"Jinja syntax error: {_safe_message(exc.message or '')}"))
+            if index >= len(lines) or not lines[index]:
+                return None
+            lines[index] = ""
+    return None
+
+
 def inspect_template(parts: Sequence[TemplatePart], env: SandboxedEnvironment | None = None
                      ) -> tuple[list[TemplateIssue], set[str]]:
     """Parse each part: syntax errors, forbidden constructs, and the top-level variables used."""
@@ -312,12 +343,8 @@ def inspect_template(parts: Sequence[TemplatePart], env: SandboxedEnvironment | 
     issues: list[TemplateIssue] = []
     variables: set[str] = set()
     for part in parts:
-        try:
-            ast = env.parse(part.xml)
-        except TemplateSyntaxError as exc:
-            issue = TemplateIssue("syntax", part.name, _paragraph(exc.lineno),
-                                  f"Jinja syntax error: {_safe_message(exc.message or '')}")
-            issues.append(issue)
+        ast = _parse_collecting(env, part, issues)
+        if ast is None:
             continue
         for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter, *FORBIDDEN_NODES)):
             bad = None

@@ -105,6 +105,9 @@ class _Resolver:
 
     def resolve(self, node: nodes.Node, scope: dict[str, Any]) -> tuple[Any, str]:
         if isinstance(node, nodes.Name):
+            if node.name not in scope and node.ctx == "load":
+                self._unknown(node.name, node)
+                scope[node.name] = _ANY  # report each name once per part
             return scope.get(node.name, _ANY), node.name
         if isinstance(node, nodes.Getattr):
             base, path = self.resolve(node.node, scope)
@@ -150,7 +153,7 @@ class _Resolver:
         if isinstance(node, (nodes.Assign, nodes.AssignBlock)):
             for t in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
                 scope[t.name] = _ANY
-        if isinstance(node, (nodes.Getattr, nodes.Getitem)) and not resolved:
+        if isinstance(node, (nodes.Getattr, nodes.Getitem, nodes.Name)) and not resolved:
             self.resolve(node, scope)
             return
         for child in node.iter_child_nodes():
@@ -215,20 +218,17 @@ def lint(template_path: Path, profile: str | None = None, *, required_sections: 
         raw = render.raw_parts(template_path)
     except RenderError as exc:
         return [LintProblem("not_docx", exc.message)]
-    issues, used = render.inspect_template(parts)
+    issues, _used = render.inspect_template(parts)
     problems += [LintProblem(i.code, i.message, i.part, i.paragraph) for i in issues]
     for part in raw:
         problems += _split_tags(part)
-    scope = top_level(extra_variables)
     env = render.make_environment()
+    scope = top_level(extra_variables)
+    scope.update({name: _ANY for name in env.globals})
     for part in parts:
-        try:
-            ast = env.parse(part.xml)
-        except Exception:
-            continue  # already reported as a syntax problem
-        _Resolver(part.name, problems).visit(ast, dict(scope))
-    for name in sorted(used - set(scope) - {"loop"}):
-        problems.append(LintProblem("unknown_variable", f"'{name}' is not a field of the intake model"))
+        ast = render._parse_collecting(env, part, [])  # syntax errors were reported above
+        if ast is not None:
+            _Resolver(part.name, problems).visit(ast, dict(scope))
     if plan_template:
         present = _headings(template_path)
         for sid in required_sections or sections.SECTION_IDS:
