@@ -433,6 +433,10 @@ def _fail(message: str, template: Path, code: str = "template") -> RenderError:
     return RenderError(message, Location(file=template.name), code=code)
 
 
+# Inspection depends only on the template's bytes: done once per template in a batch.
+_INSPECTED: dict[str, tuple[list[TemplateIssue], set[str]]] = {}
+
+
 def render_bytes(template_path: Path, context: Mapping[str, Any], *, title: str = "") -> tuple[bytes, int]:
     """Render a template to normalised DOCX bytes; returns the bytes and how many values were verified."""
     template_path = Path(template_path)
@@ -440,7 +444,12 @@ def render_bytes(template_path: Path, context: Mapping[str, Any], *, title: str 
     tpl = _load_template(template_path)
     recorder = _Recorder()
     env = make_environment(recorder)
-    issues, used = inspect_template(_parts(tpl), env)
+    key = hashlib.sha256(template_path.read_bytes()).hexdigest()
+    if key not in _INSPECTED:
+        if len(_INSPECTED) > 32:
+            _INSPECTED.clear()
+        _INSPECTED[key] = inspect_template(_parts(tpl), env)
+    issues, used = _INSPECTED[key]
     if issues:
         i = issues[0]
         raise _fail(f"{i.message} ({i.where()})", template_path,
