@@ -4,8 +4,8 @@
 
 - Refused while any `error` finding remains (`render_jobs.BlockedError`).
 - HIPAA minimum necessary (45 CFR 164.502(b)): `sections` is an allow-list of section ids; the
-  others keep their heading in the plan with a "not included in this disclosure" line. A profile
-  can set it as `packet_sections: [...]` in `rules/profiles/<id>.yaml`.
+  others keep their heading in the plan with a "not included in this disclosure" line. The
+  profile's `packet_sections` (rules engine) supplies it in `build_packet_from_intake`.
 - 42 CFR Part 2: when the plan has an F10-F19 diagnosis, the notice from
   `rules/privacy/part2-notice.yaml` (versioned, clinic-configurable) is printed on the cover sheet
   and as its own page.
@@ -68,17 +68,17 @@ def load_notice(path: Path | None = None) -> dict[str, str]:
     return {k: " ".join(str(v).split()) for k, v in data.items() if isinstance(v, (str, int, float))}
 
 
-def profile_packet_sections(profile: str) -> list[str] | None:
-    """`packet_sections` of `rules/profiles/<profile>.yaml` (plain list or {value: [...]}), if set."""
-    try:
-        path = resources.rules_dir() / "profiles" / f"{templates_catalog.check_profile_id(profile)}.yaml"
-        data, _ = yamlsafe.load(path.read_text(encoding="utf-8"))
-    except (OSError, yamlsafe.YamlProblem, FileNotFoundError):
-        return None
-    value = data.get("packet_sections") if isinstance(data, dict) else None
-    if isinstance(value, dict):
-        value = value.get("value")
-    return list(value) if isinstance(value, list) else None
+def profile_requirements(profile: str) -> tuple[list[Requirement], list[str] | None]:
+    """The rules a profile runs (for the checklist) and its `packet_sections` allow-list, from the
+    rules engine (`plandoc.checks.engine.resolve`)."""
+    from .api import load_rules
+    from .checks.engine import resolve
+
+    prof = resolve(load_rules(), profile)
+    reqs = [Requirement(r.code, r.spec.name,
+                        " ".join(r.spec.source.citation.split()) + f" [{r.spec.source.confidence}]")
+            for r in prof.rules]
+    return reqs, prof.packet_sections
 
 
 def _citation(f: Finding) -> str:
@@ -131,8 +131,7 @@ def build_packet(plan: model.Plan, profile: str, out_dir: Path, *, findings: Seq
     templates_catalog.check_profile_id(profile)
     if blocking(findings):
         raise BlockedError(None, findings)
-    allowed = list(sections_allowed) if sections_allowed is not None else (
-        profile_packet_sections(profile) or list(sections.SECTION_IDS))
+    allowed = list(sections_allowed) if sections_allowed is not None else list(sections.SECTION_IDS)
     withheld = [s for s in sections.SECTION_IDS if s not in allowed]
     part2 = render.is_part2(plan)
     warnings: list[str] = []
@@ -221,8 +220,12 @@ def build_packet_from_intake(intake_path: Path, profile: str, out_dir: Path, *, 
                            "in this installation, and the checklist needs its findings", code="no_checker")
     plan = (loader or default_loader())(intake_path)
     findings = list(checker(plan, profile=profile))
+    requirements, profile_sections = profile_requirements(profile)
+    if sections_allowed is None:
+        sections_allowed = profile_sections
     try:
-        return build_packet(plan, profile, out_dir, findings=findings, pdf=pdf, sections_allowed=sections_allowed)
+        return build_packet(plan, profile, out_dir, findings=findings, pdf=pdf, sections_allowed=sections_allowed,
+                            requirements=requirements)
     except BlockedError as exc:
         exc.location = exc.location.model_copy(update={"file": intake_path.name})
         raise

@@ -50,7 +50,7 @@ class BlockedError(PlandocError):
 
     def __init__(self, file: str | None, findings: Sequence[Finding]):
         self.findings = list(findings)
-        n = len(self.findings)
+        n = len(blocking(self.findings))
         super().__init__(f"{n} blocking finding{'s' if n != 1 else ''}; fix {'them' if n != 1 else 'it'} "
                          "or use --force", Location(file=file))
 

@@ -207,3 +207,17 @@ def test_cli_packet_and_templates(tmp_path, monkeypatch):
     d.save(str(bad))
     res = r.invoke(templates_group, ["lint", str(bad)])
     assert res.exit_code == 1 and "unknown_variable" in res.output
+
+
+def test_packet_with_real_checker_lists_met_requirements(tmp_path):
+    res = packet.build_packet_from_intake(FIXTURES / "sud_full.yaml", "generic", tmp_path, pdf=False)
+    reqs, _ = packet.profile_requirements("generic")
+    text = docx_text(tmp_path / "02-checklist.docx")
+    assert reqs and all(r.rule in text for r in reqs)
+    assert "Met" in text and res.manifest.exists()
+
+
+def test_render_gate_with_real_checker_blocks_medicaid_tx_errors(tmp_path):
+    [o] = render_jobs.render_intakes([FIXTURES / "sud_full.yaml"], profile="medicaid-tx", out=tmp_path / "x.docx")
+    assert o.blocked and any(f.severity == "error" for f in o.findings)
+    assert "1 blocking finding" in str(o.error)
