@@ -90,7 +90,8 @@ def build_segments(words: list[Word], style) -> list[Seg]:
     def flush() -> None:
         if not cur:
             return
-        size, bold = style(cur[0], cur[-1])
+        lead = next((w for w in cur if not all(c in BULLET_CHARS for c in w.text)), cur[0])
+        size, bold = style(lead, cur[-1])
         segs.append(Seg(" ".join(w.text for w in cur), min(w.x0 for w in cur), max(w.x1 for w in cur),
                         min(w.top for w in cur), max(w.bottom for w in cur), size or 0.0, bool(bold)))
         cur.clear()

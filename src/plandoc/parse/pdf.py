@@ -41,6 +41,9 @@ def read_pdf(path: Path, display: str, engine: str = "pdfium") -> tuple[list[Blo
         raise UnreadableError("is damaged or incomplete (the PDF ends before its last part; "
                               "it may be an interrupted upload or download). Get a fresh copy.")
     if engine == "pdfplumber":
+        # pdfium decides password and damage for both engines (pdfminer opens some R6 files with
+        # the empty password and returns garbage instead of refusing).
+        _open_pdfium(path).close()
         pages = _pages_plumber(path)
     else:
         pages = _pages_pdfium(path)
