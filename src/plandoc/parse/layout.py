@@ -186,9 +186,12 @@ def remove_running_text(pages: list[PageText], body: float) -> None:
     counts: Counter = Counter()
     for p in pages:
         keys = set()
-        for r in p.rows:
-            if r.top < 0.12 * p.height or r.bottom > 0.88 * p.height:
-                k = _key(r.text)
+        # only the outermost rows of a page can be running text, each zone on its own
+        tops = [r for r in p.rows[:3] if r.top < 0.12 * p.height]
+        bottoms = [r for r in p.rows[-3:] if r.bottom > 0.88 * p.height]
+        for where, rows in (("top", tops), ("bottom", bottoms)):
+            for r in rows:
+                k = where + ":" + _key(r.text)
                 zone[id(r)] = k
                 keys.add(k)
         counts.update(keys)

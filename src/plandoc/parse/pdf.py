@@ -102,14 +102,13 @@ def _pdfium_page(page, number: int, R) -> PageText:
         if len(text) != n:
             text = "".join(chr(R.FPDFText_GetUnicode(tp.raw, i) or 32) for i in range(n))
         raw = tp.raw
-        l, r, b, t = (ctypes.c_double() for _ in range(4))
-        refs = (ctypes.byref(l), ctypes.byref(r), ctypes.byref(b), ctypes.byref(t))
+        rect = R.FS_RECTF()
+        ref = ctypes.byref(rect)
 
         def box(i: int) -> tuple[float, float, float, float]:
-            R.FPDFText_GetCharBox(raw, i, *refs)
-            xs = (l.value, r.value)
-            ys = (b.value, t.value)
-            return _rotate(xs, ys, rot, w0, h0)
+            # the loose box spans the font's ascent and descent, so lines of one paragraph line up
+            R.FPDFText_GetLooseCharBox(raw, i, ref)
+            return _rotate((rect.left, rect.right), (rect.bottom, rect.top), rot, w0, h0)
 
         words: list[Word] = []
         start = None
