@@ -1,0 +1,224 @@
+"""Find goal and objective statements in lines and tables (CONTRACT.md section 2).
+
+A statement is returned without its leading label or number. Problem, target-date, intervention and
+responsible cells, progress notes and checkbox lines are not statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import Line, Table
+from .text import (BULLET_START, CHECKBOX_START, GOAL_LABEL, LEAD_LABEL, NUMBERING, clean, join_wrapped)
+
+GOAL, OBJECTIVE = "goal", "objective"
+
+
+@dataclass
+class Found:
+    text: str
+    level: str
+    line: Line | None = None
+    table: Table | None = None
+    row: int | None = None
+
+
+def label_level(kind: str) -> str:
+    k = kind.lower()
+    if k.startswith(("obj", "stg", "sto")) or k.startswith("short"):
+        return OBJECTIVE
+    return GOAL
+
+
+def _is_statement_text(text: str) -> bool:
+    t = text.strip()
+    if len(re.findall(r"[A-Za-z]{2,}", t)) < 3 or t.endswith(":"):
+        return False
+    return not CHECKBOX_START.match(t)
+
+
+def _strip_all_labels(text: str) -> tuple[str, str | None, str | None]:
+    """(text without label, level from a goal/objective label, numbering kind 'top'/'sub')."""
+    t = BULLET_START.sub("", text.strip(), count=1)
+    m = GOAL_LABEL.match(t)
+    if m:
+        rest = t[m.end():].strip()
+        rest = NUMBERING.sub("", rest, count=1) if NUMBERING.match(rest) else rest
+        return rest, label_level(m.group("kind")), None
+    n = NUMBERING.match(t)
+    if n:
+        rest = t[n.end():].strip()
+        if n.group("b"):
+            return rest, None, "sub"
+        token = n.group("a")
+        return rest, None, ("top" if token.isdigit() or re.fullmatch(r"[IVX]+", token) else "sub")
+    return t, None, None
+
+
+def _other_label(text: str) -> bool:
+    """'Progress: ...', 'Target date: ...', 'Problem 1: ...': labelled text that is not a statement."""
+    if GOAL_LABEL.match(text):
+        return False
+    m = LEAD_LABEL.match(text)
+    if not m:
+        return bool(re.match(r"^\s*(?:problem|need|issue)\s*#?\s*\d*[a-z]?\s*[:.)-]", text, re.I))
+    label = m.group("label").strip()
+    return len(label.split()) <= 4
+
+
+# ------------------------------------------------------------------------------------- lines
+def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
+    """Statements among the lines of one goals section (or block of goals)."""
+    items = []
+    marked = False
+    for ln in lines:
+        if ln.checkbox or not ln.text.strip():
+            continue
+        raw = ln.text.strip()
+        if _other_label(raw):
+            continue
+        body, level, num = _strip_all_labels(raw)
+        structured = level is not None or num is not None or ln.bullet or ln.list_level is not None
+        marked = marked or structured
+        items.append((ln, body, level, num, structured))
+    out: list[Found] = []
+    indents = [ln.indent for ln, _, lv, _, s in items if s and ln.indent is not None]
+    base = min(indents) if indents else None
+    last_goal_indent = None
+    pending: str | None = None
+    for ln, body, level, num, structured in items:
+        if marked and not structured and pending is None:
+            continue
+        if not body:
+            pending = level  # 'Goal 1' alone: the next line is its text
+            continue
+        if not _is_statement_text(body):
+            pending = None
+            continue
+        if level is None and pending is not None:
+            level = pending
+        pending = None
+        if level is None:
+            if num == "sub":
+                level = OBJECTIVE
+            elif num == "top":
+                level = GOAL
+            elif ln.list_level is not None:
+                level = OBJECTIVE if ln.list_level > 0 else GOAL
+            elif ln.indent is not None and base is not None and ln.indent > base + 8:
+                level = OBJECTIVE if last_goal_indent is None or ln.indent > last_goal_indent + 8 else GOAL
+            else:
+                level = default_level
+        if level == GOAL:
+            last_goal_indent = ln.indent
+        out.append(Found(clean(body), level, line=ln))
+    return out
+
+
+# ------------------------------------------------------------------------------------- tables
+_GOAL_COL = re.compile(r"\b(?:goals?|ltg|lto|long[\s-]*term|desired\s+outcomes?|outcomes?)\b", re.I)
+_OBJ_COL = re.compile(r"\b(?:objectives?|stg|sto|short[\s-]*term|action\s+steps|steps|milestones?|benchmarks?)\b", re.I)
+_INLINE_MARK = re.compile(
+    r"(?:(?<=\s)|^)(?:(?:(?:long|short)[\s-]*term\s+)?(?:objective|obj\.?|goal|stg|ltg)\s*#?\s*\d+[a-z]?(?:\.\w+)?\s*[:.)-]"
+    r"|\d{1,2}\)|\d{1,2}\.\d{1,2}[a-z]?\.?|[a-z]\)|\d{1,2}\.(?=\s+[A-Z])|[\u2022\u25aa\u25e6\u2013-](?=\s))\s+(?=\S)", re.I)
+
+
+def split_items(paragraphs: list[str], wrapped: bool = False) -> list[str]:
+    """Statements in one cell: each paragraph, further split where a new label or number starts."""
+    text_parts = [join_wrapped(paragraphs)] if wrapped else [p for p in paragraphs if p.strip()]
+    out: list[str] = []
+    for part in text_parts:
+        starts = [m.start() for m in _INLINE_MARK.finditer(part)]
+        if not starts or starts[0] != 0:
+            starts = [0] + starts
+        for a, b in zip(starts, starts[1:] + [len(part)]):
+            piece = part[a:b].strip()
+            if piece:
+                out.append(piece)
+    return out
+
+
+def _cell_text(cell: list[str] | None) -> list[str]:
+    return [c for c in (cell or []) if c and c.strip()]
+
+
+def header_roles(row: list[list[str] | None]) -> list[str | None] | None:
+    """Column roles from a header row: 'goal', 'objective', 'mixed' or None; None when not a goals header."""
+    roles: list[str | None] = []
+    for cell in row:
+        t = " ".join(_cell_text(cell)).strip()
+        if len(t.split()) > 5:
+            return None
+        g, o = bool(_GOAL_COL.search(t)), bool(_OBJ_COL.search(t))
+        if re.search(r"\b(?:target|date|status|progress|intervention|responsible)\b", t, re.I) and not re.search(
+                r"\b(?:goals?|objectives?)\s*$", t, re.I):
+            g = o = False
+        roles.append("mixed" if g and o else "goal" if g else "objective" if o else None)
+    if not any(roles):
+        return None
+    return roles
+
+
+def from_table(table: Table) -> list[Found]:
+    out: list[Found] = []
+    rows = table.rows
+    head = None
+    for i, row in enumerate(rows[:3]):
+        roles = header_roles(row)
+        if roles and len([c for c in row if _cell_text(c)]) >= 2:
+            head = (i, roles)
+            break
+    wrapped = table.header_rows > 0  # rebuilt from a PDF: cell lines are wrapped text
+    if head is None:
+        return _label_rows(table)
+    hi, roles = head
+    last_goal = None
+    for ri, row in enumerate(rows[hi + 1:], start=hi + 1):
+        if [" ".join(_cell_text(c)) for c in row] == [" ".join(_cell_text(c)) for c in rows[hi]]:
+            continue  # a repeated header row
+        for ci, cell in enumerate(row):
+            role = roles[ci] if ci < len(roles) else None
+            if role is None or not _cell_text(cell):
+                continue
+            for piece in split_items(_cell_text(cell), wrapped):
+                if _other_label(piece):
+                    continue
+                body, level, num = _strip_all_labels(piece)
+                if not _is_statement_text(body):
+                    continue
+                if role == "goal":
+                    lv = level or GOAL
+                elif role == "objective":
+                    lv = level or OBJECTIVE
+                else:
+                    lv = level or (OBJECTIVE if num == "sub" else GOAL)
+                body = clean(body)
+                if lv == GOAL and role == "goal":
+                    if body == last_goal:
+                        continue
+                    last_goal = body
+                out.append(Found(body, lv, table=table, row=ri))
+    return out
+
+
+def _label_rows(table: Table) -> list[Found]:
+    """Rows like 'Goal 1 | text' or single cells 'Objective 1a: text'."""
+    out: list[Found] = []
+    for ri, row in enumerate(table.rows):
+        cells = [c for c in row if _cell_text(c)]
+        if not cells:
+            continue
+        first = " ".join(_cell_text(cells[0])).strip()
+        m = GOAL_LABEL.match(first + " ")
+        if m and not first[m.end():].strip() and len(cells) >= 2:
+            text = " ".join(_cell_text(cells[1]))
+            if _is_statement_text(text):
+                out.append(Found(clean(text), label_level(m.group("kind")), table=table, row=ri))
+            continue
+        for cell in cells:
+            for piece in split_items(_cell_text(cell)):
+                lab = GOAL_LABEL.match(piece)
+                if lab and _is_statement_text(piece[lab.end():]):
+                    out.append(Found(clean(piece[lab.end():]), label_level(lab.group("kind")), table=table, row=ri))
+    return out

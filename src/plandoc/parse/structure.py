@@ -1,0 +1,328 @@
+"""Blocks from any reader -> a `PlanDocument`: sections, text blocks, statements and facts.
+
+Headings come from `headings`; a heading that names no catalogue section starts an `OTHER` run, so
+its text never leaks into the section before it. Sections without a heading are recognised from
+content: client details at the top, signature lines anywhere (usually the end).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import model, sections
+from ..document import PlanDocument, SectionInfo, Statement, TextBlock
+from . import facts, statements
+from .blocks import Block, Line, Table
+from .headings import Candidate, candidate, cell_heading, exact_match, looks_like_heading_text
+
+PREAMBLE = "_preamble"  # internal: text before the first heading (reported as OTHER)
+_CLIENT_CUES = re.compile(
+    r"\b(?:client|patient|member)\s*(?:name|id|#|no\.?|number)|\bdate\s+of\s+birth\b|\bdob\b|\bmrn\b|"
+    r"\bmedicaid\s+id\b|\bemergency\s+contact\b|^\s*name\s*(?::|$)", re.I | re.M)
+
+
+def _body_size(blocks: list[Block]) -> float | None:
+    c: Counter = Counter()
+    for b in blocks:
+        if isinstance(b, Line) and b.size:
+            c[round(b.size * 2) / 2] += len(b.text)
+    return c.most_common(1)[0][0] if c else None
+
+
+def _strength(key: tuple) -> tuple:
+    level, size, bold, caps, underline = key
+    return (-(level if level is not None else 99), size or 0, int(bold) + int(caps) + int(underline))
+
+
+def _heading_plan(blocks: list[Block]) -> dict[int, Candidate]:
+    """Which blocks are section headings; unmatched candidates count only when they look like the others."""
+    body = _body_size(blocks)
+    cands: dict[int, Candidate] = {}
+    for i, b in enumerate(blocks):
+        if isinstance(b, Line):
+            c = candidate(b, body)
+            if c:
+                cands[i] = c
+    matched = [c for c in cands.values() if c.section]
+    looks = Counter(c.line.style_key for c in matched)
+    if not looks:
+        return {i: c for i, c in cands.items() if c.strong}
+    dominant = looks.most_common(1)[0][0]
+    first_dominant = min((i for i, c in cands.items() if c.section and c.line.style_key == dominant), default=0)
+    out: dict[int, Candidate] = {}
+    for i, c in cands.items():
+        key = c.line.style_key
+        if c.section:
+            # a bigger, different-looking line above the first real heading is a title, not a section
+            if i < first_dominant and key != dominant and _strength(key) > _strength(dominant):
+                out[i] = Candidate(c.line, None, True)
+            elif key == dominant or c.strong or _strength(key) >= _strength(dominant):
+                out[i] = c
+            elif exact_match(c.line.text.rstrip(":")) and (c.line.bold or c.line.caps or c.line.underline):
+                out[i] = c
+        elif key == dominant or (_strength(key) > _strength(dominant) and c.strong):
+            out[i] = c
+    return out
+
+
+class _Builder:
+    def __init__(self, doc: PlanDocument) -> None:
+        self.doc = doc
+        self.current = PREAMBLE
+        self.seen_heading = False
+        self.section_blocks: dict[str, list[Block]] = {}
+        self.found: list[tuple[statements.Found, str]] = []
+        self.sig_blocks: list[Block] = []
+
+    def start(self, sid: str | None, heading: str, page: int | None) -> None:
+        self.seen_heading = True
+        self.current = sid or sections.OTHER
+        if sid:
+            info = self.doc.section(sid)
+            if not info.present:
+                info.present = True
+                info.heading = heading
+                info.page = page
+
+    def mark(self, sid: str, page: int | None) -> None:
+        info = self.doc.section(sid)
+        if not info.present:
+            info.present = True
+            info.page = page
+
+    def add(self, block: Block, sid: str | None = None) -> None:
+        sid = sid or self.current
+        self.section_blocks.setdefault(sid, []).append(block)
+
+
+def _is_signature_line(line: Line) -> bool:
+    text = " ".join(line.cells)
+    if facts.SIGNATURE_LINE.search(text) and re.search(r"\bdate\b|signature", text, re.I):
+        return True
+    if any(facts.field_label(c) for c in line.cells):
+        return False  # 'Patient | name | DOB | date' is a client-details row
+    if not facts.signatures_from_line(line):
+        return False
+    if len(line.cells) >= 3:
+        return facts.parse_date(line.cells[-1]) is not None
+    return bool(re.search(r"\bdate\s*:", text, re.I))
+
+
+def _is_signature_table(t: Table) -> bool:
+    head = " ".join(" ".join(c) for c in t.rows[0] if c).lower() if t.rows else ""
+    return "signature" in head
+
+
+def _table_title(t: Table) -> tuple[str | None, str] | None:
+    """A table whose first row is one cell naming a section ('CLIENT INFORMATION' across the table)."""
+    first = [c for c in t.rows[0] if c and " ".join(c).strip()] if t.rows else []
+    if len(first) == 1 and len(first[0]) == 1 and looks_like_heading_text(first[0][0]):
+        sid = sections.match_heading(first[0][0].rstrip(":"))
+        if sid:
+            return sid, first[0][0]
+    return None
+
+
+def build(blocks: list[Block], path: str, kind: str, pages: int | None,
+          extras: list[str] | None = None) -> PlanDocument:
+    doc = PlanDocument(path=path, kind=kind, plan=model.Plan(), structured=False, pages=pages)
+    for sid in sections.SECTION_IDS:
+        doc.section(sid)
+    heads = _heading_plan(blocks)
+    bld = _Builder(doc)
+    for i, b in enumerate(blocks):
+        if i in heads:
+            c = heads[i]
+            bld.start(c.section, c.line.text.strip().rstrip(":").strip(), b.page)
+            continue
+        if isinstance(b, Table):
+            _place_table(bld, b)
+            continue
+        if bld.current not in ("signatures", "client_information") and _is_signature_line(b):
+            bld.mark("signatures", b.page)
+            bld.add(b, "signatures")
+            continue
+        bld.add(b)
+    _content_fallback(bld)
+    _collect_statements(bld)
+    _text_blocks(doc, bld, extras or [])
+    _facts(doc, bld)
+    return doc
+
+
+def _place_table(bld: _Builder, t: Table) -> None:
+    title = _table_title(t)
+    if title:
+        bld.start(title[0], title[1], t.page)
+        t = Table(t.rows[1:], t.page, t.paragraph, t.header_rows)
+        if not t.rows:
+            return
+    if _is_signature_table(t):
+        if bld.current != "signatures":
+            bld.mark("signatures", t.page)
+        bld.add(t, "signatures")
+        return
+    # label-cell rows that name a section: 'Coping Strategies | text'
+    rows_by_section: list[tuple[str, list]] = []
+    for row in t.rows:
+        cells = [c for c in row if c and " ".join(c).strip()]
+        sid = cell_heading(" ".join(cells[0])) if len(cells) >= 2 and len(cells) <= 3 else None
+        if sid and statements.header_roles(row) is None:
+            rows_by_section.append((sid, row))
+        else:
+            rows_by_section.append((None, row))
+    if sum(1 for s, _ in rows_by_section if s) >= 2 or (len(t.rows) <= 2 and any(s for s, _ in rows_by_section)):
+        for sid, row in rows_by_section:
+            if sid:
+                bld.start(sid, " ".join(next(c for c in row if c)).strip().rstrip(":"), t.page)
+                rest = [c for c in row if c][1:]
+                bld.add(Table([rest], t.page, t.paragraph))
+            else:
+                bld.add(Table([row], t.page, t.paragraph))
+        return
+    bld.add(t)
+
+
+def _content_fallback(bld: _Builder) -> None:
+    """Client details typed at the top with no heading make the client section present."""
+    pre = bld.section_blocks.get(PREAMBLE, []) + bld.section_blocks.get(sections.OTHER, [])
+    hits: set[str] = set()
+    moved = []
+    for b in pre:
+        text = "\n".join(" ".join(" ".join(c) for c in r if c) for r in b.rows) if isinstance(b, Table) else "\n".join(b.cells)
+        found = {m.group(0).lower().strip(" :") for m in _CLIENT_CUES.finditer(text)}
+        if found:
+            hits |= found
+            moved.append(b)
+    if len(hits) >= 2 and not bld.doc.section("client_information").present:
+        bld.mark("client_information", moved[0].page)
+        for b in moved:
+            for key in (PREAMBLE, sections.OTHER):
+                if b in bld.section_blocks.get(key, []):
+                    bld.section_blocks[key].remove(b)
+            bld.section_blocks.setdefault("client_information", []).append(b)
+
+
+def _collect_statements(bld: _Builder) -> None:
+    for sid, blocks in bld.section_blocks.items():
+        if sid in ("signatures", "client_information"):
+            continue
+        in_goals = sid == "goals"
+        run: list[Line] = []
+
+        def flush() -> None:
+            if run:
+                found = statements.from_lines(run) if in_goals else [
+                    f for f in statements.from_lines([ln for ln in run if statements.GOAL_LABEL.match(ln.text)])]
+                for f in found:
+                    bld.found.append((f, sid))
+                run.clear()
+
+        for b in blocks:
+            if isinstance(b, Table):
+                flush()
+                for f in statements.from_table(b):
+                    bld.found.append((f, sid))
+            else:
+                run.append(b)
+        flush()
+    order = {id(b): i for i, b in enumerate(_all_blocks(bld))}
+    bld.found.sort(key=lambda fs: (order.get(id(fs[0].line or fs[0].table), 0), fs[0].row or 0))
+    goal_index = -1
+    for k, (f, sid) in enumerate(bld.found):
+        if f.level == statements.GOAL:
+            goal_index += 1
+        src = f.line or f.table
+        bld.doc.statements.append(Statement(text=f.text, level=f.level, field=("goals", k),
+                                            page=src.page if src else None,
+                                            paragraph=src.paragraph if src else None,
+                                            goal_index=max(goal_index, 0)))
+    if bld.doc.statements and not bld.doc.section("goals").present:
+        first = bld.doc.statements[0]
+        bld.mark("goals", first.page)
+
+
+def _all_blocks(bld: _Builder) -> list[Block]:
+    out = []
+    for blocks in bld.section_blocks.values():
+        out.extend(blocks)
+    out.sort(key=lambda b: b.paragraph if b.paragraph is not None else 0)
+    return out
+
+
+def _text_blocks(doc: PlanDocument, bld: _Builder, extras: list[str]) -> None:
+    items = []
+    for sid, blocks in bld.section_blocks.items():
+        section = sections.OTHER if sid == PREAMBLE else sid
+        for b in blocks:
+            if isinstance(b, Table):
+                for row in b.rows:
+                    for cell in row:
+                        for text in cell or []:
+                            if text.strip():
+                                items.append((b.paragraph or 0, TextBlock(text=text, section=section, page=b.page,
+                                                                          paragraph=b.paragraph)))
+            elif b.text.strip():
+                items.append((b.paragraph or 0, TextBlock(text="  ".join(b.cells) if len(b.cells) > 1 else b.text,
+                                                          section=section, page=b.page, paragraph=b.paragraph)))
+    items.sort(key=lambda x: x[0])
+    doc.blocks = [tb for _, tb in items]
+    for text in extras:
+        doc.blocks.append(TextBlock(text=text, section=sections.OTHER, field=("header_footer",)))
+
+
+def _text_of(blocks: list[Block]) -> str:
+    parts = []
+    for b in blocks:
+        if isinstance(b, Table):
+            parts.extend("  ".join(" ".join(c) for c in row if c) for row in b.rows)
+        else:
+            parts.append(b.text)
+    return "\n".join(parts)
+
+
+def _facts(doc: PlanDocument, bld: _Builder) -> None:
+    plan = doc.plan
+    sb = bld.section_blocks
+    front = sb.get("client_information", []) + sb.get(PREAMBLE, [])
+    values: dict[str, str] = {}
+    for b in front:
+        for k, v in facts.pairs(b):
+            values.setdefault(k, v)
+    client = plan.client
+    if "name" in values and re.search(r"[A-Za-z]{2,}", values["name"]):
+        client.name = values["name"][:120]
+    if "dob" in values:
+        client.date_of_birth = facts.parse_date(values["dob"])
+    if "client_id" in values:
+        client.client_id = values["client_id"][:60]
+    if "member_id" in values:
+        client.member_id = values["member_id"][:60]
+    if "plan_date" in values:
+        plan.plan_date = facts.parse_date(values["plan_date"])
+    if "admission" in values:
+        plan.admission_date = facts.parse_date(values["admission"])
+    # diagnoses: anywhere in the assessment, else anywhere in the document
+    text_assess = _text_of(sb.get("assessment_summary", []))
+    plan.assessment.diagnoses = facts.diagnoses(text_assess) or facts.diagnoses(
+        _text_of([b for k, bl in sb.items() if k != "signatures" for b in bl]))
+    # monitoring
+    mon = _text_of(sb.get("monitoring_review", []))
+    plan.monitoring.review_interval_days = facts.review_interval_days(mon)
+    plan.monitoring.next_review_date = facts.next_review(mon) or (
+        facts.parse_date(values["next_review"]) if "next_review" in values else None)
+    # signatures
+    sigs = []
+    for b in sb.get("signatures", []):
+        if isinstance(b, Table):
+            sigs += facts.signatures_from_table(b)
+        else:
+            sigs += facts.signatures_from_line(b)
+    plan.signatures = sigs
+    # interventions from a table with type and frequency/responsible columns
+    ints = []
+    for b in sb.get("interventions", []):
+        if isinstance(b, Table):
+            ints += facts.interventions_from_table(b)
+    plan.interventions = ints

@@ -1,0 +1,90 @@
+"""`structure.build` on hand-made blocks: general plan shapes beyond the labeled corpus."""
+
+from __future__ import annotations
+
+from plandoc.parse.blocks import Line, Table
+from plandoc.parse.structure import build
+
+
+def H(text, **kw):
+    return Line(text, bold=True, **kw)
+
+
+def L(text, **kw):
+    return Line(text, **kw)
+
+
+def _doc(blocks):
+    for i, b in enumerate(blocks):
+        b.paragraph = i
+    return build(blocks, "x.docx", "docx", None)
+
+
+def test_label_variants_and_levels():
+    d = _doc([H("Problems and Goals"),
+              L("LTG 1 - Stay away from alcohol for 90 consecutive days."),
+              L("STG 1.2: Attend two meetings each week."),
+              L("Objective 2b Keep a craving log every evening for six weeks."),
+              L("Goal 2:"), L("You will go back to work by 15 March 2027."),
+              L("Progress: partly met; two meetings missed."),
+              L("Target date: 03/15/2027")])
+    assert [(s.text, s.level) for s in d.statements] == [
+        ("Stay away from alcohol for 90 consecutive days.", "goal"),
+        ("Attend two meetings each week.", "objective"),
+        ("Keep a craving log every evening for six weeks.", "objective"),
+        ("You will go back to work by 15 March 2027.", "goal")]
+
+
+def test_whole_plan_in_one_table_with_label_cells():
+    t = Table([[["Client Name"], ["Jo Example"]],
+               [["Goals"], ["Goal 1: I will attend 3 groups per week for 8 weeks."]],
+               [["Interventions"], ["Group therapy three times a week."]],
+               [["Discharge Criteria"], ["Step down after 8 weeks of attendance."]]])
+    d = _doc([H("Recovery Plan"), t])
+    assert d.sections["goals"].present and d.sections["interventions"].present
+    assert d.sections["discharge_criteria"].present
+    assert [s.text for s in d.statements] == ["I will attend 3 groups per week for 8 weeks."]
+
+
+def test_no_headings_client_top_and_signature_end():
+    d = _doc([L("Client Name: Jo Example    DOB: 02/03/1999", cells=["Client Name: Jo Example", "DOB: 02/03/1999"]),
+              H("Goals"), L("Goal 1: Jo will stay sober."),
+              L("Client Signature: ____________    Date: ________")])
+    assert d.sections["client_information"].present and d.sections["client_information"].heading is None
+    assert d.sections["signatures"].present
+    assert d.plan.signatures == []  # an empty line is not a signature
+
+
+def test_problem_cells_and_progress_are_not_statements():
+    t = Table([[["Problem"], ["Long-Term Goal"], ["Short-Term Objectives"], ["Intervention"], ["Responsible"]],
+               [["Housing at risk"], ["Keep my apartment."], ["1) Pay rent on time each month for 6 months. "
+                                                             "2) Meet the case manager twice a month."],
+                ["Budget sessions"], ["Case manager"]]])
+    d = _doc([H("Goals"), t])
+    assert [(s.text, s.level) for s in d.statements] == [
+        ("Keep my apartment.", "goal"),
+        ("Pay rent on time each month for 6 months.", "objective"),
+        ("Meet the case manager twice a month.", "objective")]
+
+
+def test_unmatched_heading_does_not_leak_into_previous_section():
+    d = _doc([H("Coping Strategies"), L("Call a friend when cravings start."),
+              H("Medication Consent"), L("Consent text for a fictional medication."),
+              H("Supports"), L("Aunt and a weekly meeting.")])
+    sections = {b.text: b.section for b in d.blocks}
+    assert sections["Consent text for a fictional medication."] == "other"
+    assert sections["Call a friend when cravings start."] == "coping_strategies"
+
+
+def test_title_above_headings_is_not_a_section():
+    d = _doc([Line("Treatment Plan Review", bold=True, size=18),
+              Line("Goals", bold=True, size=12), Line("Goal 1: Sam will attend 2 groups per week.", size=10),
+              Line("Interventions", bold=True, size=12), Line("Weekly counseling.", size=10)])
+    assert not d.sections["monitoring_review"].present
+    assert d.sections["goals"].heading == "Goals"
+
+
+def test_review_interval_next_review_and_dates():
+    d = _doc([H("Review Schedule"), L("This plan is reviewed every 4 weeks. Next review: 2027-01-15.")])
+    assert d.plan.monitoring.review_interval_days == 28
+    assert str(d.plan.monitoring.next_review_date) == "2027-01-15"
