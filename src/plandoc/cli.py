@@ -147,6 +147,13 @@ def init(path, force):
     click.echo(f"wrote {path}: fill it in, then run: plandoc check {path}", err=True)
 
 
+from .cli_render import packet_command, render_command, templates_group  # noqa: E402
+
+cli.add_command(render_command)
+cli.add_command(packet_command)
+cli.add_command(templates_group)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

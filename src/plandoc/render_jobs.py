@@ -106,6 +106,7 @@ def _targets(files: list[Path], out: Path | None, many: bool) -> list[Path]:
     if out is None:
         return [f.with_suffix(".docx") for f in files]
     if not many and out.suffix.lower() == ".docx":
+        out.parent.mkdir(parents=True, exist_ok=True)
         return [out]
     if out.exists() and not out.is_dir():
         raise UsageError("is not a folder; with several intakes, -o names an output folder", Location(file=str(out)))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 import zipfile
 
 import pytest
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 
 from plandoc.errors import UnreadableError
 from plandoc.parse import read_document

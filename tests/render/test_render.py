@@ -11,7 +11,6 @@ from pathlib import Path
 import docx
 import jinja2
 import pytest
-from docx.shared import Pt
 
 from plandoc import render, sections
 from plandoc.errors import RenderError

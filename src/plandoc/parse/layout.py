@@ -446,7 +446,6 @@ def layout_pages(pages: list[PageText]) -> list[Block]:
     open_t: _OpenTable | None = None
     for p in pages:
         mark_underlines(p)
-        rest: list[Row] = []
         pending: list[Row] = []  # rows before and after tables, in order
 
         def flush_rest() -> None:

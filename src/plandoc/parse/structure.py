@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from .. import model, sections
-from ..document import PlanDocument, SectionInfo, Statement, TextBlock
+from ..document import PlanDocument, Statement, TextBlock
 from . import facts, statements
 from .blocks import Block, Line, Table
 from .headings import Candidate, candidate, cell_heading, exact_match, looks_like_heading_text

@@ -52,7 +52,8 @@ class Term(Params):
             letters = re.sub(r"[^A-Za-z]", "", self.term)
             capitals = sum(c.isupper() for c in letters)
             sensitive = capitals >= 2 or (len(letters) == 1 and capitals == 1)
-        return re.compile(r"(?<![\w-])" + body + r"(?![\w])", 0 if sensitive else re.IGNORECASE)
+        # Not inside a word, and not the prefix of an identifier such as "PO-66120".
+        return re.compile(r"(?<![\w-])" + body + r"(?![\w]|-\d)", 0 if sensitive else re.IGNORECASE)
 
 
 class LexiconParams(Params):
