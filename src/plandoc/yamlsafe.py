@@ -32,17 +32,12 @@ class YamlProblem(Exception):
         self.line = line
 
 
-class _Loader(yaml.SafeLoader):
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise YamlProblem("uses a YAML alias (*name); write the value out in full",
-                              event.start_mark.line + 1)
-        node = super().compose_node(parent, index)
-        if getattr(node, "anchor", None):
-            raise YamlProblem("uses a YAML anchor (&name); write the value out in full",
-                              node.start_mark.line + 1)
-        return node
+# libyaml (C) when PyYAML was built with it, else the pure-Python loader: both safe-only.
+_Base = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    pass
 
 
 # Keep dates as text: remove the timestamp resolver from our loader only.
@@ -50,6 +45,23 @@ _Loader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+_ALIAS = "uses a YAML anchor or alias (&name, *name); write each value out in full"
+
+
+def _refuse_aliases(text: str) -> None:
+    """Anchors and aliases are refused before anything is composed (alias bombs)."""
+    if "&" not in text and "*" not in text:
+        return
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, AliasEvent):
+                raise YamlProblem(_ALIAS, event.start_mark.line + 1)
+            if getattr(event, "anchor", None):
+                raise YamlProblem(_ALIAS, event.start_mark.line + 1)
+    except yaml.YAMLError:
+        return  # a syntax error: reported with its line by the real load below
 
 
 def _lines(node: Node, path: Path, out: dict[Path, int]) -> None:
@@ -90,6 +102,7 @@ def load(text: str) -> tuple[Any, dict[Path, int]]:
     """Parse one YAML (or JSON) document; return the data and a map of field path -> line."""
     if len(text) > MAX_BYTES:
         raise YamlProblem(f"is larger than {MAX_BYTES // (1024 * 1024)} MB; an intake or rule file is never that big")
+    _refuse_aliases(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -7,7 +7,7 @@ from typing import Iterator, Literal
 from ... import icd
 from ...document import PlanDocument
 from ...findings import Finding
-from .base import Context, Kind, Params, Rule, loc, section_present
+from .base import Context, Kind, Params, Rule, loc, placeholders, section_present
 
 
 class DiagnosisParams(Params):
@@ -21,6 +21,12 @@ class DiagnosisCheck(Kind):
 
     def run(self, rule: Rule, doc: PlanDocument, ctx: Context) -> Iterator[Finding]:
         p: DiagnosisParams = rule.params
+        # The official description costs a large import; look it up only when the words use it.
+        wants = "description" in placeholders(rule.spec.message) | placeholders(rule.spec.suggestion)
+
+        def describe(code: str) -> str:
+            return (icd.description(code) or "") if wants else ""
+
         dx = doc.plan.assessment.diagnoses
         if p.check == "present":
             if section_present(doc, "assessment_summary") and not dx:
@@ -33,7 +39,7 @@ class DiagnosisCheck(Kind):
                 i = dx.index(sud[0])
                 yield rule.finding(loc(doc, "assessment_summary", ("assessment", "diagnoses", i, "code")),
                                    evidence=sud[0].code, code=sud[0].code, children="",
-                                   description=icd.description(sud[0].code) or "")
+                                   description=describe(sud[0].code))
             return
         for i, d in enumerate(dx):
             where = loc(doc, "assessment_summary", ("assessment", "diagnoses", i, "code"))
@@ -43,4 +49,4 @@ class DiagnosisCheck(Kind):
             elif p.check == "billable" and valid and not icd.is_billable(d.code):
                 children = ", ".join(icd.billable_children(d.code))
                 yield rule.finding(where, evidence=d.code, code=d.code, children=children,
-                                   description=icd.description(d.code) or "")
+                                   description=describe(d.code))
