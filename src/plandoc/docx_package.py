@@ -13,13 +13,13 @@ survives (case 14).
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as _xml_escape
+
+from .fileio import write_atomic
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
@@ -79,33 +79,7 @@ def atomic_write(path: Path, data: bytes) -> Path:
     A crash leaves either the old file or the new one, never a partial file, and no temporary file
     holding plan content is left behind.
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_symlink():
-        raise OSError(f"refusing to write through a symbolic link: {path.name}")
-    fd, tmp = tempfile.mkstemp(prefix=".plandoc-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:  # some file systems cannot fsync a directory
-        pass
-    return path
+    return write_atomic(Path(path), data, mode=0o600)
 
 
 # ----------------------------------------------------------------------------- safety scan

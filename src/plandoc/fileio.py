@@ -15,7 +15,7 @@ def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> Path:
     """
     path = Path(path)
     if path.is_symlink():
-        raise OSError(f"{path}: refusing to write through a symbolic link")
+        raise OSError(f"refusing to write through a symbolic link: {path.name}")
     if isinstance(data, str):
         data = data.encode("utf-8")
     folder = path.parent if str(path.parent) else Path(".")
