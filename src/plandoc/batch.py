@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import document, intake
+from . import document, intake, yamlsafe
 from .checks.engine import Checker
 from .checks.loader import RuleSet
 from .errors import InputError, IntakeError, NeedsOcrError, PlandocError, UnreadableError, UsageError
@@ -151,8 +151,10 @@ class Runner:
 
     def read(self, item: Input) -> document.PlanDocument:
         if item.kind == "intake":
-            plan, _ = intake.load(item.path, item.display, profiles=set(self.ruleset.profiles))
-            return document.from_plan(plan, item.display)
+            plan, lines = intake.load(item.path, item.display, profiles=set(self.ruleset.profiles))
+            doc = document.from_plan(plan, item.display)
+            doc.lines = lines
+            return doc
         if item.kind in ("pdf", "docx", "unknown"):
             from .parse import read_document
 
@@ -170,7 +172,7 @@ class Runner:
             result.profile = profile
             result.doc = doc
             result.judgements = [checker.judge(st.text) for st in doc.statements]
-            result.findings = checker.check(doc)
+            result.findings = _with_lines(checker.check(doc), doc.lines)
         except NeedsOcrError as exc:
             result.status, result.error = "needs_ocr", _error(exc)
         except UnreadableError as exc:
@@ -188,6 +190,17 @@ class Runner:
                             "message": f"plandoc could not check this file ({type(exc).__name__}); "
                                        "please report it with the plandoc version"}
         return result
+
+
+def _with_lines(findings: list, lines: dict | None) -> list:
+    """Give intake findings the line of the field they point at, for people editing the file."""
+    if not lines:
+        return findings
+    out = []
+    for f in findings:
+        line = yamlsafe.line_for(lines, f.location.field) if f.location.field else None
+        out.append(f.model_copy(update={"location": f.location.model_copy(update={"line": line})}) if line else f)
+    return out
 
 
 def _error(exc: PlandocError) -> dict[str, str]:

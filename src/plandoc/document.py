@@ -67,6 +67,7 @@ class PlanDocument:
     blocks: list[TextBlock] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     pages: int | None = None
+    lines: dict | None = None  # intake files: field path -> line in the file
 
     def section(self, section_id: str) -> SectionInfo:
         return self.sections.setdefault(section_id, SectionInfo(section_id))

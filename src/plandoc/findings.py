@@ -60,17 +60,17 @@ class Location(BaseModel):
         return format_path(self.field)
 
     def short(self) -> str:
-        """'p3', 'goals[1].statement', 'line 14' ... for one text line of output."""
+        """'page 3', 'line 14, goals[1].statement' ... for one text line of output."""
         parts = []
         if self.page:
-            parts.append(f"p{self.page}")
+            parts.append(f"page {self.page}")
         if self.line:
             parts.append(f"line {self.line}")
         if self.field:
             parts.append(self.field_path or "")
         elif self.paragraph is not None:
             parts.append(f"para {self.paragraph}")
-        return ":".join(p for p in parts if p)
+        return ", ".join(p for p in parts if p)
 
 
 class Source(BaseModel):

@@ -94,3 +94,25 @@ def test_folder_walk_skips_non_intake_yaml(monkeypatch):
     assert "tests/fixtures/intake/list-not-plan.json" in skipped
     assert "tests/fixtures/intake/incomplete.yaml" in docs
     assert not skipped & docs
+
+
+def test_json_intake_checks_like_yaml(tmp_path):
+    import yaml
+
+    from ..conftest import SAMPLES
+
+    data = yaml.safe_load((SAMPLES / "intake" / "complete.yaml").read_text())
+    path = tmp_path / "complete.json"
+    path.write_text(json.dumps(data, default=str, indent=2))
+    a = api.check_paths([SAMPLES / "intake" / "complete.yaml"]).documents[0]
+    b = api.check_paths([path]).documents[0]
+    assert b.kind == "intake" and b.status == "checked"
+    assert [(f.rule, f.evidence) for f in a.findings] == [(f.rule, f.evidence) for f in b.findings]
+
+
+def test_findings_on_intake_carry_the_line(monkeypatch):
+    monkeypatch.chdir(REPO)
+    doc = api.check_paths(["samples/intake/broken-thread.yaml"]).documents[0]
+    f = next(f for f in doc.findings if f.rule == "PD013")
+    assert f.location.field_path == "interventions[1].frequency"
+    assert f.location.line == 39  # the missing field points at its intervention

@@ -112,3 +112,10 @@ def test_shipped_rules_cite_sources(ruleset):
     for rule in ruleset.rules:
         assert rule.spec.source.citation.strip(), rule.code
         assert not (rule.spec.source.confidence == "GK" and rule.severity.value == "error"), rule.code
+
+
+def test_override_cannot_make_an_unverified_rule_an_error(tmp_path):
+    _write(tmp_path, "overrides.yaml", "rules:\n  PD031: {severity: error}\n")
+    rs = load_ruleset([tmp_path])
+    with pytest.raises(RuleFileError, match="GK"):
+        Checker(rs, "commercial")

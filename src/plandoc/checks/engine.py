@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import PlanDocument
-from ..errors import UsageError
-from ..findings import Finding, sort_key
+from ..errors import RuleFileError, UsageError
+from ..findings import Finding, Severity, sort_key
 from .kinds.base import Context, Rule
 from .kinds.statements import Smart
 from .loader import RuleSet
@@ -55,6 +55,9 @@ def resolve(ruleset: RuleSet, profile_id: str) -> Profile:
         ov = overrides.get(rule.code)
         if ov is not None and ov.enabled is False:
             continue
+        if ov is not None and ov.severity is Severity.error and rule.spec.source.confidence == "GK":
+            raise RuleFileError(f"an override makes {rule.code} an error, but its source is unverified (GK); "
+                                "a GK rule can be a warning at most")
         if ov is not None and ov.severity is not None and ov.severity is not rule.severity:
             rule = copy.copy(rule)
             rule.severity = ov.severity
