@@ -118,6 +118,9 @@ def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
 
 # ------------------------------------------------------------------------------------- tables
 _GOAL_COL = re.compile(r"\b(?:goals?|ltg|lto|long[\s-]*term|desired\s+outcomes?|outcomes?)\b", re.I)
+# Outside a goals section only columns that say goal or objective hold statements ('Outcome' of a
+# previous-treatment table is not a goal).
+_STRICT_COL = re.compile(r"\b(?:goals?|objectives?|ltg|stg|lto|sto|(?:long|short)[\s-]*term)\b", re.I)
 _OBJ_COL = re.compile(r"\b(?:objectives?|stg|sto|short[\s-]*term|action\s+steps|steps|milestones?|benchmarks?)\b", re.I)
 _INLINE_MARK = re.compile(
     r"(?:(?<=\s)|^)(?:(?:(?:long|short)[\s-]*term\s+)?(?:objective|obj\.?|goal|stg|ltg)\s*#?\s*\d+[a-z]?(?:\.\w+)?\s*[:.)-]"
@@ -143,14 +146,19 @@ def _cell_text(cell: list[str] | None) -> list[str]:
     return [c for c in (cell or []) if c and c.strip()]
 
 
-def header_roles(row: list[list[str] | None]) -> list[str | None] | None:
-    """Column roles from a header row: 'goal', 'objective', 'mixed' or None; None when not a goals header."""
+def header_roles(row: list[list[str] | None], strict: bool = False) -> list[str | None] | None:
+    """Column roles from a header row: 'goal', 'objective', 'mixed' or None; None when not a goals header.
+
+    `strict` (a table outside the goals section): a column counts only when it says goal or objective.
+    """
     roles: list[str | None] = []
     for cell in row:
         t = " ".join(_cell_text(cell)).strip()
         if len(t.split()) > 5:
             return None
         g, o = bool(_GOAL_COL.search(t)), bool(_OBJ_COL.search(t))
+        if strict and not _STRICT_COL.search(t):
+            g = o = False
         if re.search(r"\b(?:target|date|status|progress|intervention|responsible)\b", t, re.I) and not re.search(
                 r"\b(?:goals?|objectives?)\s*$", t, re.I):
             g = o = False
@@ -160,12 +168,12 @@ def header_roles(row: list[list[str] | None]) -> list[str | None] | None:
     return roles
 
 
-def from_table(table: Table) -> list[Found]:
+def from_table(table: Table, strict: bool = False) -> list[Found]:
     out: list[Found] = []
     rows = table.rows
     head = None
     for i, row in enumerate(rows[:3]):
-        roles = header_roles(row)
+        roles = header_roles(row, strict)
         if roles and len([c for c in row if _cell_text(c)]) >= 2:
             head = (i, roles)
             break
