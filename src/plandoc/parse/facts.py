@@ -187,7 +187,11 @@ def signatures_from_line(line: Line) -> list[model.Signature]:
         while rest and parse_date(rest[0]) is None and all(_CRED.match(p.strip().replace(".", ""))
                                                           for p in rest[0].split(",") if p.strip()):
             value, rest = f"{value}, {rest[0]}", rest[1:]
-        sig = signature(cells[0], value, " ".join(rest))
+        date_text = " ".join(rest)
+        if not rest and parse_date(value):  # 'Dana Whitlock  10/06/2026' in one cell
+            m = _DATE.search(value)
+            date_text, value = m.group(0), (value[:m.start()] + value[m.end():]).strip()
+        sig = signature(cells[0], value, date_text)
         return [sig] if sig else []
     m = _SIG_TEXT.match(" ".join(cells))
     if m and role_of(m.group("role")):

@@ -173,6 +173,8 @@ def from_table(table: Table, strict: bool = False) -> list[Found]:
     rows = table.rows
     head = None
     for i, row in enumerate(rows[:3]):
+        if any(_numbered_label(c) for c in row):
+            break  # 'Goal 1 | text': label rows, not a header
         roles = header_roles(row, strict)
         if roles and len([c for c in row if _cell_text(c)]) >= 2:
             head = (i, roles)
@@ -210,6 +212,16 @@ def from_table(table: Table, strict: bool = False) -> list[Found]:
     return out
 
 
+_LABEL_CELL = re.compile(
+    r"^\s*(?P<kind>(?:(?:long|short)[\s-]*(?:term|range)\s+)?(?:goal|objective|obj\.?)|ltg|stg|lto|sto)"
+    r"\s*#?\s*\d{1,2}[a-z]?(?:\.\d{1,2}[a-z]?)*\s*[:.]?\s*$", re.I)
+
+
+def _numbered_label(cell: list[str] | None) -> bool:
+    """A cell that is only a numbered goal/objective label ('Goal 1', 'Objective 1a')."""
+    return bool(_LABEL_CELL.match(" ".join(_cell_text(cell))))
+
+
 def _label_rows(table: Table) -> list[Found]:
     """Rows like 'Goal 1 | text' or single cells 'Objective 1a: text'."""
     out: list[Found] = []
@@ -218,7 +230,7 @@ def _label_rows(table: Table) -> list[Found]:
         if not cells:
             continue
         first = " ".join(_cell_text(cells[0])).strip()
-        m = GOAL_LABEL.match(first + " ")
+        m = GOAL_LABEL.match(first + " ") or _LABEL_CELL.match(first)
         if m and not first[m.end():].strip() and len(cells) >= 2:
             text = " ".join(_cell_text(cells[1]))
             if _is_statement_text(text):

@@ -103,6 +103,8 @@ def _is_signature_line(line: Line) -> bool:
         return True
     if any(facts.field_label(c) for c in line.cells):
         return False  # 'Patient | name | DOB | date' is a client-details row
+    if {k for k, _ in facts.pairs_from_text(text)} & {"dob", "client_id", "member_id"}:
+        return False  # 'Client: ...  Date of birth: ...  Plan date: ...' is client details
     if not facts.signatures_from_line(line):
         return False
     if len(line.cells) >= 3:
@@ -183,8 +185,9 @@ def _place_table(bld: _Builder, t: Table) -> None:
                 bld.add(Table([row], t.page, t.paragraph))  # 'Next review date | ...' inside its own section
             elif sid:
                 bld.start(sid, " ".join(next(c for c in row if c)).strip().rstrip(":"), t.page)
-                rest = [c for c in row if c][1:]
-                bld.add(Table([rest], t.page, t.paragraph))
+                # the label says whose name or signature the value is ('Client Name', 'Counselor Signature')
+                keep = row if sid in ("client_information", "signatures") else [c for c in row if c][1:]
+                bld.add(Table([keep], t.page, t.paragraph))
             else:
                 bld.add(Table([row], t.page, t.paragraph))
         return
@@ -393,7 +396,13 @@ def _facts(doc: PlanDocument, bld: _Builder) -> None:
     sigs = []
     for b in sb.get("signatures", []):
         if isinstance(b, Table):
-            sigs += facts.signatures_from_table(b)
+            found = facts.signatures_from_table(b)
+            if not found:  # label rows without a header: 'Client Signature | Dana Whitlock 10/06/2026'
+                for row in b.rows:
+                    cells = [" ".join(c) for c in row if c and " ".join(c).strip()]
+                    if cells:
+                        found += facts.signatures_from_line(Line(text="  ".join(cells), cells=cells))
+            sigs += found
         else:
             sigs += facts.signatures_from_line(b)
     plan.signatures = sigs
