@@ -31,9 +31,11 @@ def label_level(kind: str) -> str:
     return GOAL
 
 
-def _is_statement_text(text: str) -> bool:
+def _is_statement_text(text: str, min_words: int = 3) -> bool:
+    """Statement-shaped text; `min_words` is 2 where a label or a goal column already says it is one
+    ('Goal 1: Staying sober.', a 'Desired Outcome' cell 'Stable housing')."""
     t = text.strip()
-    if len(re.findall(r"[A-Za-z]{2,}", t)) < 3 or t.endswith(":"):
+    if len(re.findall(r"[A-Za-z]{2,}", t)) < min_words or t.endswith(":"):
         return False
     return not CHECKBOX_START.match(t)
 
@@ -93,7 +95,7 @@ def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
         if not body:
             pending = level  # 'Goal 1' alone: the next line is its text
             continue
-        if not _is_statement_text(body):
+        if not _is_statement_text(body, 2 if level is not None or pending is not None else 3):
             pending = None
             continue
         if level is None and pending is not None:
@@ -152,19 +154,26 @@ def header_roles(row: list[list[str] | None], strict: bool = False) -> list[str 
     `strict` (a table outside the goals section): a column counts only when it says goal or objective.
     """
     roles: list[str | None] = []
+    weak: list[bool] = []
     for cell in row:
         t = " ".join(_cell_text(cell)).strip()
         if len(t.split()) > 5:
             return None
         g, o = bool(_GOAL_COL.search(t)), bool(_OBJ_COL.search(t))
         if strict and not _STRICT_COL.search(t):
-            g = o = False
+            g, o = ("weak" if g else False), ("weak" if o else False)
         if re.search(r"\b(?:target|date|status|progress|intervention|responsible)\b", t, re.I) and not re.search(
                 r"\b(?:goals?|objectives?)\s*$", t, re.I):
             g = o = False
         roles.append("mixed" if g and o else "goal" if g else "objective" if o else None)
+        weak.append(bool(g == "weak" or o == "weak"))
     if not any(roles):
         return None
+    if strict and all(w for r, w in zip(roles, weak) if r):
+        # outside the goals section, words like 'Outcome' or 'Steps' count only together: a goal
+        # column and an objective column ('Desired Outcome | Action Steps'), not 'Outcome' alone
+        if not ({"goal", "mixed"} & set(roles) and {"objective", "mixed"} & set(roles)):
+            return None
     return roles
 
 
@@ -195,7 +204,7 @@ def from_table(table: Table, strict: bool = False) -> list[Found]:
                 if _other_label(piece):
                     continue
                 body, level, num = _strip_all_labels(piece)
-                if not _is_statement_text(body):
+                if not _is_statement_text(body, 2):
                     continue
                 if role == "goal":
                     lv = level or GOAL
