@@ -78,12 +78,18 @@ def _shade(cell, fill: str) -> None:
     tcPr.append(shd)
 
 
-def _cell_text(cell, text: str, *, bold: bool = False, color: RGBColor | None = None) -> None:
+TABLE_FONT = 9  # list tables: small enough that header words and dates never break inside a word
+
+
+def _cell_text(cell, text: str, *, bold: bool = False, color: RGBColor | None = None,
+               size: float | None = None) -> None:
     p = cell.paragraphs[0]
     r = p.add_run(text)
     r.bold = bold
     if color is not None:
         r.font.color.rgb = color
+    if size:
+        r.font.size = Pt(size)
     _preserve(p)
 
 
@@ -119,23 +125,29 @@ def kv_table(doc, rows: list[tuple[str, str]], widths=(2.0, 5.0)):
 
 def loop_table(doc, headers: list[str], loop: str, cells: list[str], widths: list[float],
                empty: str | None = None, empty_test: str | None = None):
-    """A header row, then one row per item: `loop` is e.g. 'd in assessment.diagnoses'."""
+    """A header row, then one row per item: `loop` is e.g. 'd in assessment.diagnoses'.
+
+    With `empty`, a list with no items shows only that line, not a table of headers alone, so a
+    reader of the document (or plandoc reading it back) does not take a blank table for content.
+    """
+    test = empty_test or loop.split(" in ", 1)[1]
+    if empty:
+        tag(doc, "{%p if " + test + " %}")
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     hdr, start, body, end = table.rows
     _repeat_header(hdr)
     for cell, h in zip(hdr.cells, headers):
-        _cell_text(cell, h, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
+        _cell_text(cell, h, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF), size=TABLE_FONT)
         _shade(cell, HEADER_FILL)
     _cell_text(start.cells[0], "{%tr for " + loop + " %}")
     for cell, c in zip(body.cells, cells):
-        _cell_text(cell, c)
+        _cell_text(cell, c, size=TABLE_FONT)
     _cell_text(end.cells[0], "{%tr endfor %}")
     _widths(table, widths)
     if empty:
-        test = empty_test or loop.split(" in ", 1)[1]
-        tag(doc, "{%p if not " + test + " %}")
+        tag(doc, "{%p else %}")
         para(doc, empty, italic=True)
         tag(doc, "{%p endif %}")
     doc.add_paragraph()
@@ -356,13 +368,14 @@ def plan_document(family: str, subtitle: str | None = None) -> Document:
         doc,
         ["Objective", "Target date", "Measure", "Interventions", "Frequency", "Responsible"],
         "o in g.objectives",
-        ["{% if o.id %}{{ o.id }}. {% endif %}{{ o.statement }}{% if o.baseline %} Baseline: {{ o.baseline }}."
-         "{% endif %}{% if o.target %} Target: {{ o.target }}.{% endif %}",
-         "{{ o.target_date }}", "{{ o.measure }}",
+        ["{% if o.id %}{{ o.id }}. {% endif %}{{ o.statement }}",
+         "{{ o.target_date }}",
+         "{{ o.measure }}{% if o.baseline %} Baseline: {{ o.baseline }}.{% endif %}"
+         "{% if o.target %} Target: {{ o.target }}.{% endif %}",
          "{% for s in o.services %}{{ s.type }}{% if not loop.last %}; {% endif %}{% endfor %}",
          "{% for s in o.services %}{{ s.frequency }}{% if not loop.last %}; {% endif %}{% endfor %}",
          "{% for s in o.services %}{{ s.responsible }}{% if not loop.last %}; {% endif %}{% endfor %}"],
-        [2.1, 0.95, 1.0, 1.2, 0.85, 0.9],
+        [1.8, 1.1, 1.0, 1.15, 0.9, 1.05],
         empty="No objectives recorded for this goal.")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if not goals %}")
@@ -379,14 +392,14 @@ def plan_document(family: str, subtitle: str | None = None) -> Document:
                    "i in interventions",
                    ["{{ i.type }}{% if i.description %}: {{ i.description }}{% endif %}", "{{ i.modality }}",
                     "{{ i.session_minutes }}", "{{ i.frequency }}", "{{ i.duration }}", "{{ i.responsible }}"],
-                   [2.2, 0.9, 0.9, 1.1, 0.9, 1.2], empty="No services recorded.")
+                   [1.7, 0.8, 1.5, 0.95, 0.85, 1.2], empty="No services recorded.")
     else:
         loop_table(doc, ["Intervention", "Modality", "Frequency", "Session", "Duration", "Responsible", "Serves"],
                    "i in interventions",
                    ["{{ i.type }}{% if i.description %}: {{ i.description }}{% endif %}", "{{ i.modality }}",
                     "{{ i.frequency }}", "{% if i.session_minutes %}{{ i.session_minutes }} min{% endif %}",
                     "{{ i.duration }}", "{{ i.responsible }}", "{{ i.serves|join(', ') }}"],
-                   [2.0, 0.85, 0.95, 0.6, 0.8, 1.0, 0.8], empty="No interventions recorded.")
+                   [1.8, 0.85, 0.85, 0.75, 0.8, 1.15, 0.8], empty="No interventions recorded.")
     doc.add_heading("Medications", level=2)
     loop_table(doc, ["Medication", "Dose", "Route", "Frequency", "Prescriber", "Purpose"], "m in medications",
                ["{{ m.name }}", "{{ m.dose }}", "{{ m.route }}", "{{ m.frequency }}", "{{ m.prescriber }}",
@@ -424,7 +437,9 @@ def plan_document(family: str, subtitle: str | None = None) -> Document:
     # 8 discharge_criteria
     section_heading(doc, "discharge_criteria")
     if family == "commercial":
+        tag(doc, "{%p if discharge.criteria %}")
         para(doc, "Criteria for step-down to a less intensive level of care or for discharge:", italic=True, size=9)
+        tag(doc, "{%p endif %}")
     bullets(doc, "x in discharge.criteria", "{{ x }}", empty="No discharge criteria recorded.")
     kv_table(doc, [
         ("Transition / aftercare plan", "{{ discharge.transition_plan }}"),

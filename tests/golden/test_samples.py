@@ -75,8 +75,14 @@ def test_samples_folder_report_is_contract_shaped():
     report = api.check_paths([SAMPLES], as_of=AS_OF).to_contract()
     assert report["plandoc_version"]
     assert report["summary"]["documents"] == len(report["documents"])
+    kinds = {d["kind"] for d in report["documents"]}
+    assert kinds == {"intake", "docx", "pdf"}  # samples/intake and samples/plans
+    assert [s["path"] for s in report["skipped"]] == [str(SAMPLES / "plans" / "make_plans.py")]
     for doc in report["documents"]:
-        assert doc["kind"] == "intake" and doc["status"] == "checked" and doc["error"] is None
+        if doc["status"] != "checked":
+            assert doc["status"] == "needs_ocr" and doc["error"]["code"]  # the scanned sample
+            continue
+        assert doc["error"] is None
         assert [s["id"] for s in doc["sections"]] == [
             "client_information", "assessment_summary", "goals", "interventions", "coping_strategies",
             "support_systems", "monitoring_review", "discharge_criteria", "signatures"]

@@ -57,7 +57,8 @@ _LABELS = {
     "admission": r"admission\s+date|admit\s+date|date\s+of\s+admission",
     "next_review": r"next\s+(?:formal\s+|full\s+|plan\s+)?review(?:\s+date)?|review\s+due|plan\s+update\s+due",
 }
-_LABEL_RX = {k: re.compile(rf"^\s*(?:{v})\s*:?\s*$", re.I) for k, v in _LABELS.items()}
+# a label may carry a parenthetical: 'Plan date (established)', 'DOB (MM/DD/YYYY)'
+_LABEL_RX = {k: re.compile(rf"^\s*(?:{v})\s*(?:\([^)]{{0,30}}\))?\s*:?\s*$", re.I) for k, v in _LABELS.items()}
 _INLINE = re.compile(r"(?P<label>" + "|".join(f"(?:{v})" for v in _LABELS.values()) + r")\s*:\s*", re.I)
 
 
@@ -181,7 +182,16 @@ _SIG_TEXT = re.compile(
 def signatures_from_line(line: Line) -> list[model.Signature]:
     cells = [c for c in line.cells if c.strip()]
     if len(cells) >= 2 and not cells[0].rstrip().endswith(":") and role_of(cells[0]) and ":" not in cells[0]:
-        sig = signature(cells[0], cells[1], " ".join(cells[2:]))
+        # 'Role | Name | Credentials | Date': a cell of credentials alone joins the name
+        value, rest = cells[1], cells[2:]
+        while rest and parse_date(rest[0]) is None and all(_CRED.match(p.strip().replace(".", ""))
+                                                          for p in rest[0].split(",") if p.strip()):
+            value, rest = f"{value}, {rest[0]}", rest[1:]
+        date_text = " ".join(rest)
+        if not rest and parse_date(value):  # 'Dana Whitlock  10/06/2026' in one cell
+            m = _DATE.search(value)
+            date_text, value = m.group(0), (value[:m.start()] + value[m.end():]).strip()
+        sig = signature(cells[0], value, date_text)
         return [sig] if sig else []
     m = _SIG_TEXT.match(" ".join(cells))
     if m and role_of(m.group("role")):
@@ -191,18 +201,27 @@ def signatures_from_line(line: Line) -> list[model.Signature]:
 
 
 def signatures_from_table(table: Table) -> list[model.Signature]:
+    """Rows of a signature table: role, name (printed name, else the signature cell), credentials, date."""
     rows = [[" ".join(c) if c else "" for c in r] for r in table.rows]
     if not rows:
         return []
-    head = [h.lower() for h in rows[0]]
-    sig_col = next((i for i, h in enumerate(head) if "signature" in h or h.strip() == "name"), None)
+    head = [h.lower().strip() for h in rows[0]]
+    name_col = next((i for i, h in enumerate(head) if re.search(r"\b(?:printed|print|typed)\s+name\b|^name$", h)), None)
+    sig_col = next((i for i, h in enumerate(head) if "signature" in h), None)
+    cred_col = next((i for i, h in enumerate(head) if re.search(r"credential|licen[cs]e|degree", h)), None)
     date_col = next((i for i, h in enumerate(head) if "date" in h), None)
     role_col = next((i for i, h in enumerate(head) if re.search(r"role|title|signer|position", h)), 0)
+    if name_col is None and sig_col is None:
+        return []
     out = []
-    for r in rows[1:] if sig_col is not None else []:
-        if max(sig_col, role_col) >= len(r):
-            continue
-        sig = signature(r[role_col], r[sig_col], r[date_col] if date_col is not None and date_col < len(r) else "")
+    for r in rows[1:]:
+        def cell(i: int | None) -> str:
+            return r[i] if i is not None and i < len(r) else ""
+
+        value = cell(name_col) or cell(sig_col)
+        if cell(cred_col).strip() and "," not in value:
+            value = f"{value}, {cell(cred_col)}"
+        sig = signature(cell(role_col), value, cell(date_col))
         if sig:
             out.append(sig)
     return out
@@ -216,7 +235,7 @@ def interventions_from_table(table: Table) -> list[model.Intervention]:
     head = [h.lower() for h in rows[0]]
     t_col = next((i for i, h in enumerate(head) if re.search(r"service|intervention|modality|treatment|type", h)), None)
     f_col = next((i for i, h in enumerate(head) if re.search(r"frequency|how often|schedule", h)), None)
-    r_col = next((i for i, h in enumerate(head) if re.search(r"responsible|staff|provider|who|by whom", h)), None)
+    r_col = next((i for i, h in enumerate(head) if re.search(r"responsible|staff|provider|who|by whom|rendered by|delivered by|clinician", h)), None)
     if t_col is None or (f_col is None and r_col is None) or any(re.search(r"\bgoals?\b|objective", h) for h in head):
         return []
     out = []

@@ -230,14 +230,54 @@ _COLUMN_WORDS = re.compile(
 _GOALISH = re.compile(r"\b(?:goals?|objectives?|ltg|stg)\b", re.I)
 
 
+# Column names of the other list tables plans use: services, medications, signatures, contacts,
+# diagnoses, triggers and coping strategies, supports.
+_LIST_COLUMN_WORDS = re.compile(
+    r"^(?:(?:type\s+of\s+)?(?:interventions?|services?)|modality|type|frequency|how\s+often|sessions?(?:\s+length)?|"
+    r"minutes(?:\s+per\s+session)?|duration|length|responsible(?:\s+(?:party|person|staff))?|rendered\s+by|"
+    r"delivered\s+by|provider|staff|serves|medications?|dose|dosage|route|prescriber|purpose|role(?:\s+in\s+recovery)?|"
+    r"signer|(?:printed\s+|print\s+)?name|credentials?|signature|date(?:\s+signed)?|relationship|phone|contact|"
+    r"kind|triggers?(?:\s+or\s+stressors?)?|stressors?|warning\s+signs?|coping(?:\s+(?:strategy|strategies|skills?))?|"
+    r"strateg(?:y|ies)|(?:icd[\w-]*\s+)?code|description|primary|treatment|dates|outcomes?|supports?|resources?)$", re.I)
+
+
 def _is_table_header(row: Row) -> bool:
+    """A row of column names: a goals table, or a list table of at least three bold column names."""
     if len(row.segs) < 2:
         return False
     texts = [s.text.strip() for s in row.segs]
     if any(len(t.split()) > 4 for t in texts):
         return False
     known = sum(1 for t in texts if _COLUMN_WORDS.match(t))
-    return known >= max(2, len(texts) - 1) and any(_GOALISH.search(t) for t in texts)
+    if known >= max(2, len(texts) - 1) and any(_GOALISH.search(t) for t in texts):
+        return True
+    listed = sum(1 for t in texts if _COLUMN_WORDS.match(t) or _LIST_COLUMN_WORDS.match(t))
+    return len(texts) >= 3 and all(s.bold for s in row.segs) and listed >= len(texts) - 1
+
+
+def _header_continuation(head: Row, nxt: Row) -> bool:
+    """The second line of a header row whose words wrapped in narrow columns ('Target' / 'date')."""
+    if nxt.page != head.page or len(nxt.segs) > len(head.segs):
+        return False
+    size = max(head.size, 1.0)
+    if nxt.top - head.bottom > 0.6 * size or any(s.bold != head.segs[0].bold for s in nxt.segs):
+        return False
+    if any(abs(s.size - head.size) > 0.6 or len(s.text.split()) > 2 for s in nxt.segs):
+        return False
+    starts = [s.x0 for s in head.segs]
+    return all(any(abs(s.x0 - x) <= 6 for x in starts) for s in nxt.segs)
+
+
+def merge_header(head: Row, nxt: Row) -> Row:
+    """Append each wrapped piece to its column; a piece of up to three lower-case letters ends a word."""
+    segs = [Seg(s.text, s.x0, s.x1, s.top, s.bottom, s.size, s.bold, s.underline) for s in head.segs]
+    for s in nxt.segs:
+        col = min(segs, key=lambda h: abs(h.x0 - s.x0))
+        piece = s.text.strip()
+        joined = re.fullmatch(r"[a-z]{1,3}", piece) and col.text[-1:].isalpha()
+        col.text = col.text + ("" if joined else " ") + piece
+        col.x1, col.bottom = max(col.x1, s.x1), max(col.bottom, s.bottom)
+    return Row(segs, head.page)
 
 
 def _column_of(x0: float, cols: list[float]) -> int:
@@ -263,6 +303,16 @@ class _OpenTable:
     header: Row
     cols: list[float]
     lines: list[Row] = field(default_factory=list)
+    rules: dict[int, list[float]] = field(default_factory=dict)  # page -> y of ruled lines across the table
+
+    def note_rules(self, page: PageText) -> None:
+        """Horizontal rules spanning most of the table's width: cell borders between rows."""
+        if page.number in self.rules:
+            return
+        left, right = self.cols[0], max(self.header.x1, self.cols[-1] + 20)
+        width = max(right - left, 1.0)
+        self.rules[page.number] = [y for x0, x1, y in page.hlines
+                                   if min(x1, right) - max(x0, left) >= 0.6 * width]
 
 
 def _table_block(t: _OpenTable) -> Table:
@@ -288,6 +338,9 @@ def _table_block(t: _OpenTable) -> Table:
         new = cur is None
         if not new and prev is not None and prev.page == ln.page and ln.top - prev.top > 1.35 * line_pitch + 0.5:
             new = True
+        if not new and prev is not None and prev.page == ln.page and any(
+                prev.bottom - 1 <= y <= ln.top + 1 for y in t.rules.get(ln.page, [])):
+            new = True  # a ruled line between the two lines: a new row
         if not new and any(c in seen and c not in prev_filled for c in filled):
             new = True
         if new:
@@ -412,6 +465,9 @@ def rows_to_lines(region: list[Row], body: float) -> list[Line]:
     return out
 
 
+_NEW_LABEL = re.compile(r"^[A-Z][\w'\u2019/-]*(?:\s+[\w'\u2019/-]+){0,3}\s*:\s")
+
+
 def _continues(para: list[Row], r: Row, right: float, width: float) -> bool:
     prev = para[-1]
     if len(prev.segs) != 1 or len(r.segs) != 1 or len(para[0].segs) != 1:
@@ -427,6 +483,8 @@ def _continues(para: list[Row], r: Row, right: float, width: float) -> bool:
     ptext = p.text.rstrip()
     if ptext.endswith(":"):
         return False
+    if re.search(r"[.!?][\"'\u201d)]?$", ptext) and _NEW_LABEL.match(text):
+        return False  # a sentence ended and a labelled line begins ('In the client's words: ...')
     if is_all_caps(ptext) and not is_all_caps(text):
         return False
     first_x = para[0].segs[0].x0
@@ -455,7 +513,15 @@ def layout_pages(pages: list[PageText]) -> list[Block]:
                 pending.clear()
 
         first_on_page = True
-        for r in p.rows:
+        rows = list(p.rows)
+        k = 0
+        while k + 1 < len(rows):  # header rows that wrapped onto a second line become one row
+            if len(rows[k].segs) >= 2 and _header_continuation(rows[k], rows[k + 1]):
+                merged = merge_header(rows[k], rows[k + 1])
+                if _is_table_header(merged):
+                    rows[k:k + 2] = [merged]
+            k += 1
+        for r in rows:
             if open_t is not None:
                 last = open_t.lines[-1] if open_t.lines else open_t.header
                 if first_on_page and last.page != r.page and _key(r.text) == _key(open_t.header.text):
@@ -465,6 +531,7 @@ def layout_pages(pages: list[PageText]) -> list[Block]:
                 heading_like = len(r.segs) == 1 and r.segs[0].bold != (open_t.lines[0].segs[0].bold if open_t.lines else False)
                 if gap_ok and _fits(r, open_t.cols) and not heading_like:
                     open_t.lines.append(r)
+                    open_t.note_rules(p)
                     first_on_page = False
                     continue
                 blocks.append(_table_block(open_t))
@@ -473,6 +540,7 @@ def layout_pages(pages: list[PageText]) -> list[Block]:
             if _is_table_header(r):
                 flush_rest()
                 open_t = _OpenTable(r, [s.x0 for s in r.segs])
+                open_t.note_rules(p)
                 continue
             pending.append(r)
         if open_t is not None and pending:

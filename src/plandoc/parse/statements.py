@@ -31,9 +31,11 @@ def label_level(kind: str) -> str:
     return GOAL
 
 
-def _is_statement_text(text: str) -> bool:
+def _is_statement_text(text: str, min_words: int = 3) -> bool:
+    """Statement-shaped text; `min_words` is 2 where a label or a goal column already says it is one
+    ('Goal 1: Staying sober.', a 'Desired Outcome' cell 'Stable housing')."""
     t = text.strip()
-    if len(re.findall(r"[A-Za-z]{2,}", t)) < 3 or t.endswith(":"):
+    if len(re.findall(r"[A-Za-z]{2,}", t)) < min_words or t.endswith(":"):
         return False
     return not CHECKBOX_START.match(t)
 
@@ -93,7 +95,7 @@ def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
         if not body:
             pending = level  # 'Goal 1' alone: the next line is its text
             continue
-        if not _is_statement_text(body):
+        if not _is_statement_text(body, 2 if level is not None or pending is not None else 3):
             pending = None
             continue
         if level is None and pending is not None:
@@ -118,6 +120,9 @@ def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
 
 # ------------------------------------------------------------------------------------- tables
 _GOAL_COL = re.compile(r"\b(?:goals?|ltg|lto|long[\s-]*term|desired\s+outcomes?|outcomes?)\b", re.I)
+# Outside a goals section only columns that say goal or objective hold statements ('Outcome' of a
+# previous-treatment table is not a goal).
+_STRICT_COL = re.compile(r"\b(?:goals?|objectives?|ltg|stg|lto|sto|(?:long|short)[\s-]*term)\b", re.I)
 _OBJ_COL = re.compile(r"\b(?:objectives?|stg|sto|short[\s-]*term|action\s+steps|steps|milestones?|benchmarks?)\b", re.I)
 _INLINE_MARK = re.compile(
     r"(?:(?<=\s)|^)(?:(?:(?:long|short)[\s-]*term\s+)?(?:objective|obj\.?|goal|stg|ltg)\s*#?\s*\d+[a-z]?(?:\.\w+)?\s*[:.)-]"
@@ -143,29 +148,43 @@ def _cell_text(cell: list[str] | None) -> list[str]:
     return [c for c in (cell or []) if c and c.strip()]
 
 
-def header_roles(row: list[list[str] | None]) -> list[str | None] | None:
-    """Column roles from a header row: 'goal', 'objective', 'mixed' or None; None when not a goals header."""
+def header_roles(row: list[list[str] | None], strict: bool = False) -> list[str | None] | None:
+    """Column roles from a header row: 'goal', 'objective', 'mixed' or None; None when not a goals header.
+
+    `strict` (a table outside the goals section): a column counts only when it says goal or objective.
+    """
     roles: list[str | None] = []
+    weak: list[bool] = []
     for cell in row:
         t = " ".join(_cell_text(cell)).strip()
         if len(t.split()) > 5:
             return None
         g, o = bool(_GOAL_COL.search(t)), bool(_OBJ_COL.search(t))
+        if strict and not _STRICT_COL.search(t):
+            g, o = ("weak" if g else False), ("weak" if o else False)
         if re.search(r"\b(?:target|date|status|progress|intervention|responsible)\b", t, re.I) and not re.search(
                 r"\b(?:goals?|objectives?)\s*$", t, re.I):
             g = o = False
         roles.append("mixed" if g and o else "goal" if g else "objective" if o else None)
+        weak.append(bool(g == "weak" or o == "weak"))
     if not any(roles):
         return None
+    if strict and all(w for r, w in zip(roles, weak) if r):
+        # outside the goals section, words like 'Outcome' or 'Steps' count only together: a goal
+        # column and an objective column ('Desired Outcome | Action Steps'), not 'Outcome' alone
+        if not ({"goal", "mixed"} & set(roles) and {"objective", "mixed"} & set(roles)):
+            return None
     return roles
 
 
-def from_table(table: Table) -> list[Found]:
+def from_table(table: Table, strict: bool = False) -> list[Found]:
     out: list[Found] = []
     rows = table.rows
     head = None
     for i, row in enumerate(rows[:3]):
-        roles = header_roles(row)
+        if any(_numbered_label(c) for c in row):
+            break  # 'Goal 1 | text': label rows, not a header
+        roles = header_roles(row, strict)
         if roles and len([c for c in row if _cell_text(c)]) >= 2:
             head = (i, roles)
             break
@@ -185,7 +204,7 @@ def from_table(table: Table) -> list[Found]:
                 if _other_label(piece):
                     continue
                 body, level, num = _strip_all_labels(piece)
-                if not _is_statement_text(body):
+                if not _is_statement_text(body, 2):
                     continue
                 if role == "goal":
                     lv = level or GOAL
@@ -202,6 +221,16 @@ def from_table(table: Table) -> list[Found]:
     return out
 
 
+_LABEL_CELL = re.compile(
+    r"^\s*(?P<kind>(?:(?:long|short)[\s-]*(?:term|range)\s+)?(?:goal|objective|obj\.?)|ltg|stg|lto|sto)"
+    r"\s*#?\s*\d{1,2}[a-z]?(?:\.\d{1,2}[a-z]?)*\s*[:.]?\s*$", re.I)
+
+
+def _numbered_label(cell: list[str] | None) -> bool:
+    """A cell that is only a numbered goal/objective label ('Goal 1', 'Objective 1a')."""
+    return bool(_LABEL_CELL.match(" ".join(_cell_text(cell))))
+
+
 def _label_rows(table: Table) -> list[Found]:
     """Rows like 'Goal 1 | text' or single cells 'Objective 1a: text'."""
     out: list[Found] = []
@@ -210,7 +239,7 @@ def _label_rows(table: Table) -> list[Found]:
         if not cells:
             continue
         first = " ".join(_cell_text(cells[0])).strip()
-        m = GOAL_LABEL.match(first + " ")
+        m = GOAL_LABEL.match(first + " ") or _LABEL_CELL.match(first)
         if m and not first[m.end():].strip() and len(cells) >= 2:
             text = " ".join(_cell_text(cells[1]))
             if _is_statement_text(text):

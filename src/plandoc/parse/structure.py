@@ -15,6 +15,7 @@ from ..document import PlanDocument, Statement, TextBlock
 from . import facts, statements
 from .blocks import Block, Line, Table
 from .headings import Candidate, candidate, cell_heading, exact_match, looks_like_heading_text
+from .text import LEAD_LABEL
 
 PREAMBLE = "_preamble"  # internal: text before the first heading (reported as OTHER)
 _CLIENT_CUES = re.compile(
@@ -102,6 +103,8 @@ def _is_signature_line(line: Line) -> bool:
         return True
     if any(facts.field_label(c) for c in line.cells):
         return False  # 'Patient | name | DOB | date' is a client-details row
+    if {k for k, _ in facts.pairs_from_text(text)} & {"dob", "client_id", "member_id"}:
+        return False  # 'Client: ...  Date of birth: ...  Plan date: ...' is client details
     if not facts.signatures_from_line(line):
         return False
     if len(line.cells) >= 3:
@@ -134,6 +137,9 @@ def build(blocks: list[Block], path: str, kind: str, pages: int | None,
     for i, b in enumerate(blocks):
         if i in heads:
             c = heads[i]
+            if c.section and c.section == bld.current:
+                # a sub-heading restating the section ('Strengths' inside the assessment) is text of it
+                bld.add(b)
             bld.start(c.section, c.line.text.strip().rstrip(":").strip(), b.page)
             continue
         if isinstance(b, Table):
@@ -145,6 +151,7 @@ def build(blocks: list[Block], path: str, kind: str, pages: int | None,
             continue
         bld.add(b)
     _content_fallback(bld)
+    _drop_placeholders(bld)
     _collect_statements(bld)
     _text_blocks(doc, bld, extras or [])
     _facts(doc, bld)
@@ -174,10 +181,13 @@ def _place_table(bld: _Builder, t: Table) -> None:
             rows_by_section.append((None, row))
     if sum(1 for s, _ in rows_by_section if s) >= 2 or (len(t.rows) <= 2 and any(s for s, _ in rows_by_section)):
         for sid, row in rows_by_section:
-            if sid:
+            if sid and sid == bld.current:
+                bld.add(Table([row], t.page, t.paragraph))  # 'Next review date | ...' inside its own section
+            elif sid:
                 bld.start(sid, " ".join(next(c for c in row if c)).strip().rstrip(":"), t.page)
-                rest = [c for c in row if c][1:]
-                bld.add(Table([rest], t.page, t.paragraph))
+                # the label says whose name or signature the value is ('Client Name', 'Counselor Signature')
+                keep = row if sid in ("client_information", "signatures") else [c for c in row if c][1:]
+                bld.add(Table([keep], t.page, t.paragraph))
             else:
                 bld.add(Table([row], t.page, t.paragraph))
         return
@@ -204,6 +214,75 @@ def _content_fallback(bld: _Builder) -> None:
             bld.section_blocks.setdefault("client_information", []).append(b)
 
 
+# Text that says nothing was entered: 'None', 'N/A', 'No coping strategies recorded.', 'None identified'.
+PLACEHOLDER = re.compile(
+    r"^\s*(?:none|n/?a|nil|not\s+applicable|[-\u2013\u2014]+|"
+    r"(?:none|not|no(?:\s+[\w/'-]+){0,5})\s+(?:recorded|documented|listed|identified|reported|noted|entered|"
+    r"on\s+file|available|assessed)(?:\s+at\s+this\s+time)?)\s*\.?\s*$", re.I)
+
+
+def is_placeholder(text: str) -> bool:
+    t = text.strip()
+    if PLACEHOLDER.match(t):
+        return True
+    m = LEAD_LABEL.match(t)  # 'Strengths: None recorded.'
+    return bool(m and m.group("rest").strip() and PLACEHOLDER.match(m.group("rest")))
+
+
+def _sub_heading(b: Block) -> bool:
+    return (isinstance(b, Line) and looks_like_heading_text(b.text)
+            and (b.style_level is not None or b.bold or b.caps or b.underline or b.text.rstrip().endswith(":")))
+
+
+def _clean_table(t: Table) -> Table | None:
+    """A table without rows that say nothing: placeholders, and unfilled label/value rows."""
+    rows = []
+    for row in t.rows:
+        cells = [" ".join(c).strip() if c else "" for c in row]
+        filled = [c for c in cells if c]
+        if filled and all(is_placeholder(c) for c in filled[1:] or filled):
+            continue
+        if len(row) == 2 and cells[0] and not cells[1] and row[1] is not None:
+            continue  # a form label whose value was left blank
+        rows.append(row)
+    if not rows:
+        return None
+    return t if len(rows) == len(t.rows) else Table(rows, t.page, t.paragraph, min(t.header_rows, len(rows)))
+
+
+def _drop_placeholders(bld: _Builder) -> None:
+    """Placeholders and blank form fields carry no content; a section left with none is not present.
+
+    A sub-heading whose only content was a placeholder goes too ('Strengths' / 'None recorded.'), so
+    rules that look for a part by its label do not find an empty one. Signature blocks stay: a blank
+    signature line is a section that is there and not signed.
+    """
+    for sid, blocks in list(bld.section_blocks.items()):
+        if sid == "signatures":
+            continue
+        kept: list[Block] = []
+        changed = False
+        for b in blocks:
+            if isinstance(b, Table):
+                t = _clean_table(b)
+                changed = changed or t is not b
+                if t is not None:
+                    kept.append(t)
+                continue
+            if is_placeholder(b.text):
+                changed = True
+                if kept and _sub_heading(kept[-1]):
+                    kept.pop()
+                continue
+            kept.append(b)
+        while kept and _sub_heading(kept[-1]) and changed:
+            kept.pop()  # a trailing sub-heading left with nothing under it
+        bld.section_blocks[sid] = kept
+        if changed and sid in sections.SECTION_IDS and not kept:
+            info = bld.doc.section(sid)
+            info.present, info.heading, info.page = False, None, None
+
+
 def _collect_statements(bld: _Builder) -> None:
     for sid, blocks in bld.section_blocks.items():
         if sid in ("signatures", "client_information"):
@@ -222,7 +301,7 @@ def _collect_statements(bld: _Builder) -> None:
         for b in blocks:
             if isinstance(b, Table):
                 flush()
-                for f in statements.from_table(b):
+                for f in statements.from_table(b, strict=not in_goals):
                     bld.found.append((f, sid))
             else:
                 run.append(b)
@@ -285,7 +364,8 @@ def _text_of(blocks: list[Block]) -> str:
 def _facts(doc: PlanDocument, bld: _Builder) -> None:
     plan = doc.plan
     sb = bld.section_blocks
-    front = sb.get("client_information", []) + sb.get(PREAMBLE, [])
+    # labelled facts sit with the client details, at the top, or under a title that names no section
+    front = sb.get("client_information", []) + sb.get(PREAMBLE, []) + sb.get(sections.OTHER, [])
     values: dict[str, str] = {}
     for b in front:
         for k, v in facts.pairs(b):
@@ -316,7 +396,13 @@ def _facts(doc: PlanDocument, bld: _Builder) -> None:
     sigs = []
     for b in sb.get("signatures", []):
         if isinstance(b, Table):
-            sigs += facts.signatures_from_table(b)
+            found = facts.signatures_from_table(b)
+            if not found:  # label rows without a header: 'Client Signature | Dana Whitlock 10/06/2026'
+                for row in b.rows:
+                    cells = [" ".join(c) for c in row if c and " ".join(c).strip()]
+                    if cells:
+                        found += facts.signatures_from_line(Line(text="  ".join(cells), cells=cells))
+            sigs += found
         else:
             sigs += facts.signatures_from_line(b)
     plan.signatures = sigs

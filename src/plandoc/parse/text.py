@@ -20,13 +20,13 @@ GOAL_LABEL = re.compile(
              | [:.)\u2013\u2014-]\s*)""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Outline numbering at the start of a line: '1.', '1)', '(a)', 'a.', '1.1', '2.3a', 'iv.'
-NUMBERING = re.compile(r"^\s*(?:\(?(?P<a>\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?!\d)|(?P<b>\d{1,2}(?:\.\d{1,2})+[a-z]?)\.?)\s+")
+# Outline numbering at the start of a line: '1.', '1)', '(a)', 'a.', '1a.', '1.1', '2.3a', 'iv.'
+NUMBERING = re.compile(r"^\s*(?:\(?(?P<a>\d{1,2}[a-z]?|[a-zA-Z]|[ivxIVX]{1,4})[.)](?!\d)|(?P<b>\d{1,2}(?:\.\d{1,2})+[a-z]?)\.?)\s+")
 BULLET_START = re.compile("^\\s*[" + re.escape("".join(sorted(BULLET_CHARS))) + "]\\s+")
 CHECKBOX_START = re.compile("^\\s*[" + "".join(sorted(CHECK_CHARS)) + "]")
 # Something that starts a new item rather than continuing a wrapped line.
 ITEM_START = re.compile(
-    "|".join([GOAL_LABEL.pattern, r"^\s*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?!\d)|\d{1,2}(?:\.\d{1,2})+[a-z]?\.?)\s+",
+    "|".join([GOAL_LABEL.pattern, r"^\s*(?:\(?(?:\d{1,2}[a-z]?|[a-zA-Z]|[ivxIVX]{1,4})[.)](?!\d)|\d{1,2}(?:\.\d{1,2})+[a-z]?\.?)\s+",
               BULLET_START.pattern, CHECKBOX_START.pattern,
               r"^\s*(?:progress|status|comments?|target\s+date|problem|intervention|responsible|notes?)\b\s*:"]),
     re.IGNORECASE | re.VERBOSE,
@@ -56,7 +56,8 @@ def join_wrapped(lines: list[str]) -> str:
             continue
         if not out:
             out = ln
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and ln[:1].islower():
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum() and (
+                ln[:1].islower() or (out[-2].isdigit() and ln[:1].isdigit())):  # 'self-' 'care', '2027-05-' '01'
             out += ln
         else:
             out += " " + ln
