@@ -19,6 +19,9 @@ class Section:
     headings: tuple[str, ...] = field(default=())
     # Words that, found in a block without a heading, suggest the block belongs here.
     content_cues: tuple[str, ...] = field(default=())
+    # Word stems that, in a heading no wording above matches, point to this section
+    # ("What we are working on" -> goals, "Who helps me" -> support_systems).
+    keywords: tuple[str, ...] = field(default=())
     client_facing: bool = True
 
 
@@ -35,6 +38,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         content_cues=("date of birth", "dob", "client name", "member id", "emergency contact",
                       "client id", "medicaid id", "mrn"),
+        keywords=("about me", "about you", "client", "patient", "member", "identif", "demograph", "personal", "contact detail", "who i am", "who you are"),
     ),
     Section(
         "assessment_summary",
@@ -53,6 +57,7 @@ SECTIONS: tuple[Section, ...] = (
         content_cues=("diagnosis", "icd-10", "history of", "previous treatment", "strengths",
                       "asam", "dsm-5"),
         client_facing=False,
+        keywords=("story", "background", "history", "assess", "diagnos", "presenting", "formulation", "situation", "where i am", "where you are", "strengths and need", "impression", "evaluation"),
     ),
     Section(
         "goals",
@@ -67,6 +72,7 @@ SECTIONS: tuple[Section, ...] = (
             "goals of treatment", "problems and goals", "treatment plan goals",
         ),
         content_cues=("goal", "objective", "target date"),
+        keywords=("goal", "aim", "objective", "outcome", "target", "working on", "work on", "want to", "hope", "priorit", "milestone"),
     ),
     Section(
         "interventions",
@@ -81,6 +87,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         content_cues=("intervention", "frequency", "responsible", "cbt", "motivational interviewing",
                       "group therapy", "individual therapy"),
+        keywords=("treatment", "service", "intervention", "therap", "counsel", "get there", "modalit", "method", "what we will do", "action step"),
     ),
     Section(
         "coping_strategies",
@@ -94,6 +101,7 @@ SECTIONS: tuple[Section, ...] = (
             "crisis and coping plan", "return to use prevention",
         ),
         content_cues=("trigger", "coping", "craving", "relapse prevention"),
+        keywords=("cop", "trigger", "craving", "urge", "hard", "difficult", "relapse", "warning sign", "on track", "setback", "stress"),
     ),
     Section(
         "support_systems",
@@ -107,6 +115,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         content_cues=("sponsor", "support group", "alcoholics anonymous", "narcotics anonymous",
                       "smart recovery", "hotline", "988", "family support"),
+        keywords=("support", "helps me", "help me", "helps you", "who helps", "network", "resource", "community", "people in my", "people who"),
     ),
     Section(
         "monitoring_review",
@@ -122,6 +131,7 @@ SECTIONS: tuple[Section, ...] = (
         content_cues=("next review", "review date", "reviewed every", "progress will be measured",
                       "follow-up appointments"),
         client_facing=False,
+        keywords=("review", "monitor", "checking in", "check in", "check-in", "follow", "measur", "how we will know", "track", "reassess", "next look"),
     ),
     Section(
         "discharge_criteria",
@@ -134,6 +144,7 @@ SECTIONS: tuple[Section, ...] = (
             "discharge/transition criteria", "criteria for discharge",
         ),
         content_cues=("discharge", "step down", "step-down", "aftercare", "transition"),
+        keywords=("discharge", "transition", "moving on", "step down", "step-down", "aftercare", "finish", "complet", "graduat", "ending", "exit"),
     ),
     Section(
         "signatures",
@@ -142,11 +153,12 @@ SECTIONS: tuple[Section, ...] = (
         headings=(
             "signatures", "signature", "acknowledgement", "acknowledgment", "client participation",
             "signatures and dates", "attestation", "client agreement", "approval",
-            "participation and signatures", "consent and signatures", "authorization",
+            "participation and signatures", "consent and signatures",
             "agreement", "review and signatures",
         ),
         content_cues=("signature", "signed", "electronically signed"),
         client_facing=False,
+        keywords=("sign", "agree", "acknowledg", "attest", "approv"),
     ),
 )
 
@@ -208,6 +220,42 @@ def _heading_index() -> dict[str, str]:
 
 
 _HEADINGS = _heading_index()
+
+
+_KEYWORDS: list[tuple[str, re.Pattern]] = []
+_PLAN_TITLE = re.compile(
+    r"\b(?:(?:individual(?:i[sz]ed)?|person[- ]centered|master|initial|updated?|recovery|maintenance|treatment|"
+    r"care|service|wellness|behavioral|health|substance|use|mental)\s+)*plans?\b(?:\s+(?:of|for)\s+care)?")
+
+
+def _keyword_patterns() -> list[tuple[str, re.Pattern]]:
+    if not _KEYWORDS:
+        for sec in SECTIONS:
+            for kw in sec.keywords:
+                _KEYWORDS.append((sec.id, re.compile(r"(?<![a-z])" + re.escape(kw).replace(r"\ ", r"\s+"))))
+    return _KEYWORDS
+
+
+def guess_heading(text: str) -> str | None:
+    """The section a heading no known wording matches most likely names, from its words.
+
+    "What we are working on" -> goals, "Who helps me" -> support_systems, "Moving on" ->
+    discharge_criteria. Each section's keywords are word stems; the section with the most hits
+    wins, and a tie names no section.
+    """
+    # A document title names the plan, not a section ('Stonebrook Treatment Plan').
+    norm = _PLAN_TITLE.sub(" ", normalize_heading(text)).strip()
+    if not norm or len(norm.split()) > 8:
+        return None
+    scores: dict[str, int] = {}
+    for sid, rx in _keyword_patterns():
+        if rx.search(norm):
+            scores[sid] = scores.get(sid, 0) + 1
+    if not scores:
+        return None
+    best = max(scores.values())
+    winners = [sid for sid, n in scores.items() if n == best]
+    return winners[0] if len(winners) == 1 else None
 
 
 def match_heading(text: str) -> str | None:

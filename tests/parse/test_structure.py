@@ -88,3 +88,35 @@ def test_review_interval_next_review_and_dates():
     d = _doc([H("Review Schedule"), L("This plan is reviewed every 4 weeks. Next review: 2027-01-15.")])
     assert d.plan.monitoring.review_interval_days == 28
     assert str(d.plan.monitoring.next_review_date) == "2027-01-15"
+
+
+def test_heading_in_unlisted_words_is_placed_by_keywords():
+    d = _doc([H("What we are working on"), L("Goal 1: Sam will attend 2 groups per week for 8 weeks."),
+              H("Who helps me"), L("My aunt and the Tuesday meeting.")])
+    assert d.sections["goals"].present and d.sections["goals"].heading == "What we are working on"
+    assert d.sections["support_systems"].present
+    assert [s.text for s in d.statements] == ["Sam will attend 2 groups per week for 8 weeks."]
+
+
+def test_keyword_sub_heading_inside_a_section_stays_there():
+    d = _doc([Line("Assessment", bold=True, size=14), L("Sam drank daily for ten years."),
+              Line("Previous treatment", bold=True, size=11), L("Outpatient counseling in 2019."),
+              Line("Interventions", bold=True, size=14), L("Weekly counseling, 50 minutes.")])
+    by_text = {b.text: b.section for b in d.blocks}
+    assert by_text["Outpatient counseling in 2019."] == "assessment_summary"
+
+
+def test_items_under_a_bare_goals_label_outside_the_goals_section():
+    d = _doc([H("Problem 1: Stimulant use"), L("Short-term goals:"),
+              Line("1.1 Sam will give negative drug screens twice a week for ten weeks.", size=10),
+              Line("1.2 Sam will identify triggers.", size=10),
+              L("Interventions: contingency management twice weekly with the counselor.")])
+    assert [(s.level, s.text) for s in d.statements] == [
+        ("objective", "Sam will give negative drug screens twice a week for ten weeks."),
+        ("objective", "Sam will identify triggers.")]
+    assert d.sections["interventions"].present
+
+
+def test_diagnosis_sentence_without_heading_makes_the_assessment_present():
+    d = _doc([L("Dear Sam,"), L("You have used cannabis every day for six years (F12.20) and want to cut down.")])
+    assert d.sections["assessment_summary"].present

@@ -33,3 +33,26 @@ def test_headings_with_numbering_and_punctuation():
 def test_unknown_heading_is_none():
     assert sections.match_heading("Current Medications List") is None
     assert sections.match_heading("") is None
+
+
+def test_guess_heading_from_keywords():
+    cases = {
+        "What we are working on": "goals",
+        "How we will get there": "interventions",
+        "Who helps me": "support_systems",
+        "When things get hard": "coping_strategies",
+        "Moving on": "discharge_criteria",
+        "Checking in": "monitoring_review",
+        "My story": "assessment_summary",
+        "About me": "client_information",
+        "Sign-off": "signatures",
+    }
+    for heading, sid in cases.items():
+        assert sections.match_heading(heading) is None, heading
+        assert sections.guess_heading(heading) == sid, heading
+
+
+def test_guess_heading_ignores_plan_titles_and_unknown_words():
+    for heading in ("Stonebrook Treatment Plan", "Individualized Recovery Plan", "Current Medications",
+                    "Legal Status", "Medication Consent", "Crisis Numbers"):
+        assert sections.guess_heading(heading) is None, heading

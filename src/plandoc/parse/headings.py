@@ -19,6 +19,7 @@ class Candidate:
     line: Line
     section: str | None  # matched section id, or None for a heading that names no section
     strong: bool  # formatting alone says heading (style, larger size)
+    guessed: bool = False  # the section comes from the heading's keywords, not a catalogue wording
 
 
 def _words(text: str) -> list[str]:
@@ -82,16 +83,25 @@ def candidate(line: Line, body_size: float | None) -> Candidate | None:
     if numbered and not (styled or bigger or line.bold or caps or line.underline):
         return None
     if styled or bigger or ((line.bold or caps or line.underline) and len(_words(text)) <= 8):
-        return Candidate(line, None, styled or bigger)
+        # A heading in words the catalogue does not list ('What we are working on') is placed by
+        # its keywords; one that names nothing recognisable starts an 'other' run.
+        guess = sections.guess_heading(text.rstrip(":"))
+        return Candidate(line, guess, styled or bigger, guessed=guess is not None)
     return None
 
 
-def cell_heading(text: str) -> str | None:
-    """A section id for a table label cell ('Coping Strategies' | text ...); role words do not count."""
+def cell_heading(text: str, value_words: int = 0) -> str | None:
+    """A section id for a table label cell ('Coping Strategies' | text ...); role words do not count.
+
+    A label in words the catalogue does not list ('Who helps me') is placed by its keywords only
+    when its value is running text (six words or more): 'Member ID | XJH-55012' is a field.
+    """
     t = text.strip().rstrip(":")
     if not looks_like_heading_text(t):
         return None
-    sid = sections.match_heading(t)
-    if sid and sections.normalize_heading(t) in _ROLE_WORDS:
+    if sections.normalize_heading(t) in _ROLE_WORDS:
         return None
+    sid = sections.match_heading(t)
+    if sid is None and value_words >= 6:
+        sid = sections.guess_heading(t)
     return sid

@@ -26,7 +26,7 @@ class Found:
 
 def label_level(kind: str) -> str:
     k = kind.lower()
-    if k.startswith(("obj", "stg", "sto")) or k.startswith("short"):
+    if k.startswith(("obj", "stg", "sto", "short", "step", "action", "milestone", "benchmark")):
         return OBJECTIVE
     return GOAL
 

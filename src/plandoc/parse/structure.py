@@ -15,12 +15,15 @@ from ..document import PlanDocument, Statement, TextBlock
 from . import facts, statements
 from .blocks import Block, Line, Table
 from .headings import Candidate, candidate, cell_heading, exact_match, looks_like_heading_text
-from .text import LEAD_LABEL
+from .text import LEAD_LABEL, NUMBERING
 
 PREAMBLE = "_preamble"  # internal: text before the first heading (reported as OTHER)
 _CLIENT_CUES = re.compile(
-    r"\b(?:client|patient|member)\s*(?:name|id|#|no\.?|number)|\bdate\s+of\s+birth\b|\bdob\b|\bmrn\b|"
-    r"\bmedicaid\s+id\b|\bemergency\s+contact\b|^\s*name\s*(?::|$)", re.I | re.M)
+    r"\b(?:client|patient|member)\s*(?:name|id|#|no\.?|number)|\bdate\s+of\s+birth\b|\bdob\b|\bd\.o\.b\b|"
+    r"\bbirth\s*date\b|\bmrn\b|\bmedicaid\s+id\b|\bemergency\s+contact\b|^\s*name\s*(?::|$)|"
+    r"\b(?:id|record\s+(?:number|no\.?|#))\s*[:#]?\s*[A-Z]{0,4}-?\d{3,}", re.I | re.M)
+# A diagnosis code in text with no heading says the assessment is there ('... use disorder (F12.20)').
+_DIAGNOSIS_CUE = re.compile(r"\b[A-TV-Z]\d{2}\.[0-9A-TV-Z]{1,4}\b")
 
 
 def _body_size(blocks: list[Block]) -> float | None:
@@ -45,7 +48,9 @@ def _heading_plan(blocks: list[Block]) -> dict[int, Candidate]:
             c = candidate(b, body)
             if c:
                 cands[i] = c
-    matched = [c for c in cands.values() if c.section]
+    # Catalogue wordings set the look of a section heading; keyword guesses only when there are none.
+    matched = [c for c in cands.values() if c.section and not c.guessed] or [
+        c for c in cands.values() if c.section]
     looks = Counter(c.line.style_key for c in matched)
     if not looks:
         return {i: c for i, c in cands.items() if c.strong}
@@ -54,7 +59,12 @@ def _heading_plan(blocks: list[Block]) -> dict[int, Candidate]:
     out: dict[int, Candidate] = {}
     for i, c in cands.items():
         key = c.line.style_key
-        if c.section:
+        if c.section and c.guessed and matched and not matched[0].guessed:
+            # a heading placed by its keywords counts only when it looks like the real section
+            # headings; smaller, it is a sub-heading ('Previous treatment' inside the assessment)
+            if key == dominant or _strength(key) > _strength(dominant):
+                out[i] = c
+        elif c.section:
             # a bigger, different-looking line above the first real heading is a title, not a section
             if i < first_dominant and key != dominant and _strength(key) > _strength(dominant):
                 out[i] = Candidate(c.line, None, True)
@@ -149,6 +159,12 @@ def build(blocks: list[Block], path: str, kind: str, pages: int | None,
             bld.mark("signatures", b.page)
             bld.add(b, "signatures")
             continue
+        labelled = _labelled_section(b)
+        if labelled and labelled != bld.current and bld.current not in ("client_information", "signatures"):
+            # 'Interventions: contingency management twice weekly' inside a problem block
+            bld.mark(labelled, b.page)
+            bld.add(b, labelled)
+            continue
         bld.add(b)
     _content_fallback(bld)
     _drop_placeholders(bld)
@@ -156,6 +172,16 @@ def build(blocks: list[Block], path: str, kind: str, pages: int | None,
     _text_blocks(doc, bld, extras or [])
     _facts(doc, bld)
     return doc
+
+
+def _labelled_section(b: Block) -> str | None:
+    """The section a 'Label: text' line names by its label, when the label is a section's wording."""
+    if not isinstance(b, Line) or statements.GOAL_LABEL.match(b.text):
+        return None
+    m = LEAD_LABEL.match(b.text)
+    if not m or len(m.group("rest").split()) < 2:
+        return None
+    return exact_match(m.group("label"))
 
 
 def _place_table(bld: _Builder, t: Table) -> None:
@@ -174,7 +200,8 @@ def _place_table(bld: _Builder, t: Table) -> None:
     rows_by_section: list[tuple[str, list]] = []
     for row in t.rows:
         cells = [c for c in row if c and " ".join(c).strip()]
-        sid = cell_heading(" ".join(cells[0])) if len(cells) >= 2 and len(cells) <= 3 else None
+        value_words = sum(len(" ".join(c).split()) for c in cells[1:])
+        sid = cell_heading(" ".join(cells[0]), value_words) if 2 <= len(cells) <= 3 else None
         if sid and statements.header_roles(row) is None:
             rows_by_section.append((sid, row))
         else:
@@ -185,9 +212,18 @@ def _place_table(bld: _Builder, t: Table) -> None:
                 bld.add(Table([row], t.page, t.paragraph))  # 'Next review date | ...' inside its own section
             elif sid:
                 bld.start(sid, " ".join(next(c for c in row if c)).strip().rstrip(":"), t.page)
-                # the label says whose name or signature the value is ('Client Name', 'Counselor Signature')
-                keep = row if sid in ("client_information", "signatures") else [c for c in row if c][1:]
-                bld.add(Table([keep], t.page, t.paragraph))
+                if sid in ("client_information", "signatures"):
+                    # the label says whose name or signature the value is ('Client Name', 'Counselor Signature')
+                    bld.add(Table([row], t.page, t.paragraph))
+                else:
+                    # the value cell is running text of its section: one line per paragraph, the
+                    # first keeping its label ('Strengths: ...') for rules that look for the label
+                    cells = [c for c in row if c]
+                    label = " ".join(cells[0]).strip().rstrip(":")
+                    paras = [p for cell in cells[1:] for p in cell if p.strip()]
+                    for k, para in enumerate(paras):
+                        text = para if k or statements.GOAL_LABEL.match(para) else f"{label}: {para}"
+                        bld.add(Line(text, page=t.page, paragraph=t.paragraph))
             else:
                 bld.add(Table([row], t.page, t.paragraph))
         return
@@ -195,7 +231,7 @@ def _place_table(bld: _Builder, t: Table) -> None:
 
 
 def _content_fallback(bld: _Builder) -> None:
-    """Client details typed at the top with no heading make the client section present."""
+    """Sections present with no heading: client details typed at the top, a diagnosis sentence."""
     pre = bld.section_blocks.get(PREAMBLE, []) + bld.section_blocks.get(sections.OTHER, [])
     hits: set[str] = set()
     moved = []
@@ -206,12 +242,23 @@ def _content_fallback(bld: _Builder) -> None:
             hits |= found
             moved.append(b)
     if len(hits) >= 2 and not bld.doc.section("client_information").present:
-        bld.mark("client_information", moved[0].page)
-        for b in moved:
-            for key in (PREAMBLE, sections.OTHER):
-                if b in bld.section_blocks.get(key, []):
-                    bld.section_blocks[key].remove(b)
-            bld.section_blocks.setdefault("client_information", []).append(b)
+        _move(bld, moved, "client_information")
+    if not bld.doc.section("assessment_summary").present:
+        rest = bld.section_blocks.get(PREAMBLE, []) + bld.section_blocks.get(sections.OTHER, [])
+        coded = [b for b in rest if isinstance(b, Line) and _DIAGNOSIS_CUE.search(b.text)
+                 and len(b.text.split()) >= 6 and not _CLIENT_CUES.search(b.text)]
+        if coded:
+            _move(bld, coded, "assessment_summary")
+
+
+def _move(bld: _Builder, blocks: list[Block], sid: str) -> None:
+    """Blocks found in the preamble or an 'other' run belong to `sid`, which is therefore present."""
+    bld.mark(sid, blocks[0].page)
+    for b in blocks:
+        for key in (PREAMBLE, sections.OTHER):
+            if b in bld.section_blocks.get(key, []):
+                bld.section_blocks[key].remove(b)
+        bld.section_blocks.setdefault(sid, []).append(b)
 
 
 # Text that says nothing was entered: 'None', 'N/A', 'No coping strategies recorded.', 'None identified'.
@@ -292,8 +339,7 @@ def _collect_statements(bld: _Builder) -> None:
 
         def flush() -> None:
             if run:
-                found = statements.from_lines(run) if in_goals else [
-                    f for f in statements.from_lines([ln for ln in run if statements.GOAL_LABEL.match(ln.text)])]
+                found = statements.from_lines(run) if in_goals else statements.from_lines(_goal_lines(run))
                 for f in found:
                     bld.found.append((f, sid))
                 run.clear()
@@ -320,6 +366,33 @@ def _collect_statements(bld: _Builder) -> None:
     if bld.doc.statements and not bld.doc.section("goals").present:
         first = bld.doc.statements[0]
         bld.mark("goals", first.page)
+
+
+_GOALS_LABEL_LINE = re.compile(r"^\s*(?:(?:long|short)[\s-]*term\s+)?(?:goals?|objectives?)\s*:?\s*$", re.I)
+
+
+def _goal_lines(run: list[Line]) -> list[Line]:
+    """Outside the goals section, the lines that still hold statements.
+
+    A line labelled as a goal or objective ('Long-term goal: ...'), and the numbered or bulleted
+    items under a bare label line ('Short-term goals:' then '1.1 ...', as in problem-by-problem
+    plans), together with that label line so the items get its level.
+    """
+    out: list[Line] = []
+    listing = False
+    for ln in run:
+        text = ln.text.strip()
+        if _GOALS_LABEL_LINE.match(text):
+            out.append(ln)
+            listing = True
+        elif statements.GOAL_LABEL.match(text):
+            out.append(ln)
+            listing = False
+        elif listing and (ln.bullet or ln.list_level is not None or NUMBERING.match(text)):
+            out.append(ln)
+        else:
+            listing = False
+    return out
 
 
 def _all_blocks(bld: _Builder) -> list[Block]:

@@ -14,7 +14,7 @@ CHECK_CHARS = set("\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718")
 # 'Obj. 2.a:', 'Long-term goal:', 'Short-term objective 3)', 'Objective 2b', 'Goal A.'.
 GOAL_LABEL = re.compile(
     r"""^\s*(?:my\s+)?
-    (?P<kind>(?:(?:long|short)[\s-]*(?:term|range)\s+)?(?:goals?|objectives?|obj\.?)|ltg|stg|lto|sto)
+    (?P<kind>(?:(?:long|short)[\s-]*(?:term|range)\s+)?(?:goals?|objectives?|obj\.?)|ltg|stg|lto|sto|(?:(?:action\s+)?steps?|milestones?|benchmarks?)(?=\s*\#?\s*\d))
     \s*\#?\s*(?:(?P<num>\d+(?:\.\d+)*[a-z]?(?:\.[a-z\d]+)*|(?<=[\s\#])[a-z]\d*(?:\.\d+)*|(?<=[\s\#])[ivxl]+)\b\.?
                \s*(?:[:.)\u2013\u2014-]\s*|\s+(?=(?-i:[A-Z])))
              | [:.)\u2013\u2014-]\s*)""",
