@@ -152,3 +152,83 @@ def scan(path: Path) -> list[PackageProblem]:
         problems.append(PackageProblem("macro", "[Content_Types].xml",
                                        "is a macro-enabled document (.docm); save it as a plain .docx"))
     return problems
+
+
+# ----------------------------------------------------------------------------- input check
+# Relationship types that make Word fetch or run something from outside the file when it opens.
+# Ordinary hyperlinks (TargetMode="External" on a hyperlink) are left alone: plandoc never follows
+# them, and real plans carry them.
+_FETCHED_TYPES = re.compile(
+    rb'Type\s*=\s*["\'][^"\']*/(?:attachedTemplate|oleObject|frame|subDocument|image|externalLink|'
+    rb'package|control|aFChunk|video|audio|media)["\'][^>]*TargetMode\s*=\s*["\']External|'
+    rb'TargetMode\s*=\s*["\']External["\'][^>]*Type\s*=\s*["\'][^"\']*/(?:attachedTemplate|oleObject|'
+    rb'frame|subDocument|image|externalLink|package|control|aFChunk|video|audio|media)["\']', re.I)
+_INPUT_ACTIVE = ("word/vbaproject.bin", "word/activex/", "word/vbadata.xml")
+MAX_INPUT_UNCOMPRESSED = 300 * 1024 * 1024
+_LOCAL_HEADER = 30
+
+
+def check_input(data: bytes) -> PackageProblem | None:
+    """The first reason not to open a DOCX that came from outside, judged before parsing it.
+
+    Works from the ZIP central directory (declared sizes, names, offsets) and reads only the
+    relationship parts, the content types and the first 4 KB of each XML part, so a ZIP bomb is
+    refused before anything large is decompressed (RELIABILITY.md cases 18-26).
+    """
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return PackageProblem("zip", None, "is damaged or incomplete and cannot be opened as a Word document.")
+    with zf:
+        infos = [i for i in zf.infolist()]
+        if len(infos) > MAX_MEMBERS:
+            return PackageProblem("zip", None, "has more parts than any Word document; plandoc does not read it.")
+        names = [i.filename for i in infos]
+        if len(set(names)) != len(names):
+            return PackageProblem("zip", None, "has two parts with the same name (a damaged or crafted file).")
+        for name in names:
+            if name.startswith("/") or "\\" in name or ".." in name.split("/") or "\x00" in name:
+                return PackageProblem("zip", name, "has a part whose name points outside the document "
+                                                   "(a damaged or crafted file).")
+        spans = sorted((i.header_offset, i.header_offset + _LOCAL_HEADER + len(i.filename.encode()) + i.compress_size)
+                       for i in infos)
+        for (a0, a1), (b0, _b1) in zip(spans, spans[1:]):
+            if b0 < a1:
+                return PackageProblem("zip", None, "has overlapping parts (a damaged or crafted file).")
+        total = sum(i.file_size for i in infos)
+        packed = sum(i.compress_size for i in infos) or 1
+        if total > MAX_INPUT_UNCOMPRESSED or (total > 16 * 1024 * 1024 and total / packed > MAX_RATIO):
+            return PackageProblem("bomb", None, f"expands to {total // (1024 * 1024)} MB when unpacked, far more "
+                                                "than a plan holds; plandoc does not read it.")
+        lowered = {n.lower(): n for n in names}
+        if any(n.startswith(_INPUT_ACTIVE) for n in lowered):
+            return PackageProblem("macro", None, "holds macros or ActiveX controls; save it as a plain .docx "
+                                                 "(File > Save As > Word Document) and check it again.")
+        try:
+            ctypes = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return PackageProblem("zip", None, "is damaged or incomplete and cannot be opened as a Word document.")
+        if any(t in ctypes for t in _MACRO_TYPES):
+            return PackageProblem("macro", "[Content_Types].xml",
+                                  "is a macro-enabled Word file; save it as a plain .docx and check it again.")
+        for i in infos:
+            low = i.filename.lower()
+            if not low.endswith((".xml", ".rels")) or i.is_dir():
+                continue
+            try:
+                with zf.open(i) as fh:
+                    head = fh.read(4096) if not low.endswith(".rels") else fh.read(min(i.file_size, 1024 * 1024))
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+                return PackageProblem("zip", i.filename, "is damaged or incomplete and cannot be opened as a "
+                                                          "Word document.")
+            except RuntimeError:  # an encrypted ZIP member
+                return PackageProblem("zip", i.filename, "is password-protected; remove the password and save "
+                                                          "it again.")
+            if b"<!DOCTYPE" in head.upper():
+                return PackageProblem("doctype", i.filename, "contains a DOCTYPE declaration, which Word never "
+                                                             "writes; plandoc does not open such files.")
+            if low.endswith(".rels") and _FETCHED_TYPES.search(head):
+                return PackageProblem("external_relationship", i.filename,
+                                      "links to an outside template or object that Word would fetch when it "
+                                      "opens; remove the link, save it again and check it again.")
+    return None

@@ -81,3 +81,9 @@ class RenderError(PlandocError):
 
 class ResourceLimitError(InputError):
     code = "resource_limit"
+
+
+class UnsafeInputError(InputError):
+    """A document plandoc refuses to open: macros, links Word would fetch, crafted XML or ZIP."""
+
+    code = "unsafe_document"

@@ -73,4 +73,10 @@ def _read(path: Path, display: str, engine: str, ocr: bool) -> PlanDocument:
 
         blocks, extras, pages = read_docx(path, display)
         return build(blocks, display, "docx", pages, extras)
+    if kind == sniff.UNKNOWN:
+        raise UnreadableError("is not a PDF or Word (.docx) document.")
+    if kind == sniff.ZIP:
+        # a truncated or damaged .docx often still starts like a ZIP
+        raise UnreadableError("is not a PDF or Word (.docx) document: it is a damaged Word file, or a ZIP "
+                              "package of another kind (such as an OpenDocument file).")
     raise UnreadableError(f"is not a PDF or Word (.docx) document; it looks like {sniff.DESCRIPTIONS[kind]}.")

@@ -12,7 +12,8 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
-from ..errors import ResourceLimitError, UnreadableError
+from ..docx_package import check_input
+from ..errors import ResourceLimitError, UnreadableError, UnsafeInputError
 from .blocks import Block, Line, Table
 from .text import CHECKED, UNCHECKED, clean, is_all_caps
 
@@ -34,7 +35,6 @@ SKIP = {_w("del"), _w("moveFrom"), _w("pPr"), _w("rPr"), _w("sdtPr"), _w("sdtEnd
 # Wingdings / Webdings private-use glyphs Word uses for check boxes.
 _SYM_CHECKED = {"F0FE", "F0FD", "F078", "F0FB", "F0FC", "F0D2", "F0F0"}
 _SYM_UNCHECKED = {"F0A8", "F06F", "F071", "F0A3", "F072", "F0A1"}
-MAX_UNCOMPRESSED = 300 * 1024 * 1024
 _STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(wordprocessingml|drawingml|officeDocument|spreadsheetml|presentationml)/(\w+)")
 
 
@@ -43,11 +43,15 @@ def _open(path: Path):
     from docx.opc.exceptions import PackageNotFoundError
 
     data = path.read_bytes()
+    problem = check_input(data)
+    if problem is not None:
+        if problem.code == "bomb":
+            raise ResourceLimitError(problem.message)
+        if problem.code == "zip":
+            raise UnreadableError(problem.message)
+        raise UnsafeInputError(problem.message)
     try:
         with zipfile.ZipFile(BytesIO(data)) as z:
-            total = sum(i.file_size for i in z.infolist())
-            if total > MAX_UNCOMPRESSED:
-                raise ResourceLimitError("expands to more than 300 MB when unpacked; plandoc does not read it.")
             strict = any(b"purl.oclc.org/ooxml" in z.read(n)[:4000] for n in z.namelist()
                          if n.endswith(".rels") or n == "[Content_Types].xml")
     except zipfile.BadZipFile:
