@@ -176,7 +176,37 @@ FORBIDDEN_NODES: dict[type, str] = {
 }
 
 
+# A template is a form, not a program: bounds on the work one render may do (RELIABILITY.md
+# case 7). The sandbox caps a single range() at 100,000 items but not nested ones, nor
+# 'x' * 10**9; these budgets are per render.
+MAX_RANGE_ITEMS = 200_000
+MAX_BINOP_SIZE = 1_000_000
+
+
 class _Sandbox(SandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._range_left = MAX_RANGE_ITEMS
+        self.globals["range"] = self._budget_range
+
+    def _budget_range(self, *args: int) -> range:
+        r = range(*args)
+        self._range_left -= len(r)
+        if self._range_left < 0:
+            raise SecurityError("template loops more than a plan needs (range budget exceeded)")
+        return r
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+            raise SecurityError("template computes a power too large for a plan")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_BINOP_SIZE:
+                    raise SecurityError("template builds a value too large for a plan")
+        return super().call_binop(context, operator, left, right)
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr in FORBIDDEN_ATTRIBUTES:
             return False
@@ -470,8 +500,10 @@ def render_bytes(template_path: Path, context: Mapping[str, Any], *, title: str 
         tpl.render(dict(context), jinja_env=env)
         buf = io.BytesIO()
         tpl.save(buf)
-    except SecurityError:
-        err = _fail("template uses a forbidden attribute (blocked by the sandbox)", template_path, "forbidden")
+    except SecurityError as exc:
+        ours = str(exc) if str(exc).startswith("template ") else None  # a work budget, worded by us
+        err = _fail(ours or "template uses a forbidden attribute (blocked by the sandbox)", template_path,
+                    "too_much_work" if ours else "forbidden")
     except UndefinedError as exc:
         names = re.findall(r"'([A-Za-z_][A-Za-z0-9_]{0,40})' (?:is undefined|has no attribute)|"
                            r"has no attribute '([A-Za-z_][A-Za-z0-9_]{0,40})'", str(exc))

@@ -12,7 +12,7 @@ import docx
 import jinja2
 import pytest
 
-from plandoc import render, sections
+from plandoc import model, render, sections
 from plandoc.errors import RenderError
 
 from .conftest import PLAN_TEMPLATES, TEMPLATES, load_fixture
@@ -203,6 +203,21 @@ def test_injection_payloads_are_refused_and_execute_nothing(tmp_path, sud_plan, 
     assert not (tmp_path / "out.docx").exists()
 
 
+@pytest.mark.parametrize("payload,words", [
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "loops more"),
+    ("{{ 'x' * 1000000000 }}", "too large"),
+    ("{{ [1, 2] * 900000000 }}", "too large"),
+    ("{{ 9 ** 999999 }}", "too large"),
+])
+def test_template_work_is_bounded(tmp_path, sud_plan, payload, words):
+    """RELIABILITY.md case 7: nested loops and huge values end in a clean error, fast."""
+    tpl = make_template(tmp_path, payload)
+    with pytest.raises(RenderError) as ei:
+        render.render_plan(sud_plan, tpl, tmp_path / "out.docx", profile="generic")
+    assert words in str(ei.value)
+    assert not (tmp_path / "out.docx").exists()
+
+
 def test_sandbox_blocks_at_runtime_too():
     rec = render._Recorder()
     env = render.make_environment(rec)
@@ -324,3 +339,14 @@ def test_section_allow_list_withholds_content(tmp_path, sud_plan):
     assert "Maintain abstinence" in text
 
 
+
+
+def test_five_thousand_row_goal_table_renders_every_row(tmp_path, sud_plan):
+    """RELIABILITY.md case 13: a 5,000-row table loop completes (about 3 s here; timed in
+    bench/bench_render.py, not asserted) and every row is in the output."""
+    objectives = [model.Objective(id=f"o{i}", statement=f"Client will attend {i} meetings per week for 12 weeks.")
+                  for i in range(5000)]
+    plan = sud_plan.model_copy(update={"goals": [sud_plan.goals[0].model_copy(update={"objectives": objectives})]})
+    out = render.render_plan(plan, TEMPLATES / "generic.docx", tmp_path / "big.docx", profile="generic")
+    text = "\n".join(c.text for t in docx.Document(out).tables for row in t.rows for c in row.cells)
+    assert all(f"attend {i} meetings" in text for i in (0, 1234, 4999))
