@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Callable
 
 from . import document, intake
 from .batch import Options, run
@@ -34,7 +35,17 @@ def check_plan(plan: Plan, *, profile: str | None = None, as_of: dt.date | None 
 
 
 def check_paths(paths: list[str | Path], *, profile: str | None = None, as_of: dt.date | None = None,
-                rules: RuleSet | None = None, pdf_engine: str = "pdfium", ocr: bool = False) -> Report:
-    """Check files and folders; every input is accounted for in the report."""
+                rules: RuleSet | None = None, pdf_engine: str = "pdfium", ocr: bool = False,
+                workers: int = 0, timeout: float = 60.0, max_memory_mb: int | None = 2048,
+                recycle_after: int = 100, redact: bool = False, duplicate_threshold: int | None = None,
+                collect_due: bool = False, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Check files and folders; every input is accounted for in the report, in input order.
+
+    `workers=0` checks in this process (no deadline, no memory cap); `workers=N` uses N worker
+    processes, each document with a `timeout` in seconds and a `max_memory_mb` address-space cap.
+    """
     rules = rules or load_rules()
-    return run([Path(p) for p in paths], rules, Options(profile=profile, as_of=as_of, pdf_engine=pdf_engine, ocr=ocr))
+    options = Options(profile=profile, as_of=as_of, pdf_engine=pdf_engine, ocr=ocr, workers=workers,
+                      timeout=timeout, max_memory_mb=max_memory_mb, recycle_after=recycle_after,
+                      redact=redact, duplicate_threshold=duplicate_threshold, collect_due=collect_due)
+    return run([Path(p) for p in paths], rules, options, progress=progress)
