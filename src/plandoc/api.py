@@ -15,9 +15,27 @@ from .model import Plan
 from .results import Report
 
 
+_RULES_CACHE: dict[tuple, RuleSet] = {}
+
+
 def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
-    """The built-in rules and profiles plus any clinic folders (`--rules DIR`)."""
-    return load_ruleset(list(extra_dirs or []))
+    """The built-in rules and profiles plus any clinic folders (`--rules DIR`).
+
+    Loaded once per process for the same files (name, size and modification time of each); a
+    long-running caller that checks many batches does not parse 60 YAML files every time.
+    """
+    from .resources import rules_dir
+
+    dirs = [Path(d) for d in extra_dirs or []]
+    try:
+        key = tuple((str(p), st.st_size, st.st_mtime_ns) for d in [rules_dir(), *dirs]
+                    for p in sorted(Path(d).rglob("*.y*ml")) for st in [p.stat()])
+    except OSError:
+        return load_ruleset(dirs)  # a missing folder: let the loader say so
+    if key not in _RULES_CACHE:
+        _RULES_CACHE.clear()
+        _RULES_CACHE[key] = load_ruleset(dirs)
+    return _RULES_CACHE[key]
 
 
 def load_intake(path: str | Path) -> Plan:

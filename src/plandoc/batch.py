@@ -306,7 +306,7 @@ class Runner:
             if self.options.redact:
                 from .redact import Redactor
 
-                Redactor.for_plan(doc.plan, item.display).apply(result)
+                Redactor.for_document(doc).apply(result)
         except NeedsOcrError as exc:
             result.status, result.error = "needs_ocr", _error(exc)
         except UnreadableError as exc:

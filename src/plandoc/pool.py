@@ -19,6 +19,7 @@ comes back. `Pool.map` yields `(index, Outcome)` pairs; callers put them back in
 from __future__ import annotations
 
 import ctypes
+import faulthandler
 import logging
 import multiprocessing as mp
 import os
@@ -81,6 +82,7 @@ def _apply_limits(max_memory_mb: int | None) -> None:
 def _worker_main(conn: Connection, fn: Callable[[Any], Any], max_memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    faulthandler.disable()  # no crash dumps from a worker (RELIABILITY.md case 40)
     _die_with_parent()
     _apply_limits(max_memory_mb)
     while True:

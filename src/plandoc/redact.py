@@ -95,6 +95,41 @@ class Redactor:
                 exact.append((sig.name, "[CLIENT NAME]"))
         return cls(exact, words)
 
+    @classmethod
+    def for_document(cls, doc: Any) -> "Redactor":
+        """The plan facts plus the values written in the document's Client Information section.
+
+        A reader may not recognize every label ("Client Name" in a table cell), but whatever sits in
+        that section is the client's identifying data: names (two to four capitalized words) and any
+        value holding a digit or an '@' (dates, ids, phones, e-mails, addresses) are redacted too.
+        """
+        base = cls.for_plan(doc.plan, doc.path)
+        exact: list[tuple[str, str]] = []
+        words: list[tuple[str, str]] = []
+        for b in doc.blocks:
+            if b.section != "client_information":
+                continue
+            for piece in re.split(r"\s{2,}|\t|\|", b.text):
+                value = piece.split(":", 1)[1] if ":" in piece else piece
+                value = value.strip(" ,;")
+                if not value or len(value) > 80:
+                    continue
+                if re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}", value):
+                    exact.append((value, "[CLIENT NAME]"))
+                    words += [(w, "[CLIENT NAME]") for w in value.split() if len(w) >= 3 and w[0].isupper()]
+                elif "@" in value:
+                    exact.append((value, "[EMAIL]"))
+                elif re.search(r"\d", value):
+                    exact.append((value, _shape(value)))
+        return base.merged(cls(exact, words))
+
+    def merged(self, other: "Redactor") -> "Redactor":
+        out = Redactor([], [])
+        out._exact = sorted(self._exact + other._exact, key=lambda t: -len(t[0].pattern))
+        out._words = sorted(self._words + other._words, key=lambda t: -len(t[0].pattern))
+        out._words_anycase = sorted(self._words_anycase + other._words_anycase, key=lambda t: -len(t[0].pattern))
+        return out
+
     def text(self, value: str | None) -> str | None:
         if not value:
             return value
@@ -132,6 +167,16 @@ class Redactor:
             "suggestion": self.text(f.suggestion),
             "location": f.location.model_copy(update={"file": self.path(f.location.file)})
             if f.location.file else f.location}) for f in result.findings]
+
+
+def _shape(value: str) -> str:
+    if re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}", value):
+        return "[DOB]"
+    if re.fullmatch(r"[\d\s().+-]{7,}", value):
+        return "[PHONE]"
+    if re.match(r"\d{1,6}\s+[A-Za-z]", value):
+        return "[ADDRESS]"
+    return "[ID]"
 
 
 def _flexible(value: str) -> str:
