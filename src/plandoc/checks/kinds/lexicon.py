@@ -90,16 +90,18 @@ class Lexicon(Kind):
         if key not in self._compiled:
             terms = [(t, t.regex(), re.compile(t.context, re.IGNORECASE) if t.context else None) for t in p.terms]
             exceptions = [re.compile(e, re.IGNORECASE) for e in p.exceptions]
-            self._compiled[key] = (terms, exceptions)
+            self._compiled[key] = (terms, exceptions, _any_of([rx for _, rx, _ in terms]))
         return self._compiled[key]
 
     def run(self, rule: Rule, doc: PlanDocument, ctx: Context) -> Iterator[Finding]:
         p: LexiconParams = rule.params
-        terms, exceptions = self._compile(p)
+        terms, exceptions, prefilter = self._compile(p)
         for block in doc.blocks_in(scope_sections(p.scope)):
             if block.field and p.skip_fields and any(str(f) in p.skip_fields for f in block.field):
                 continue
             text = block.text
+            if prefilter is not None and prefilter.search(text) is None:
+                continue  # no term occurs in this block: most blocks, most of the time
             spans = [m.span() for rx in exceptions for m in rx.finditer(text)]
             taken: list[tuple[int, int]] = []
             for term, rx, context in terms:
@@ -118,3 +120,18 @@ class Lexicon(Kind):
                     taken.append((s, e))
                     yield rule.finding(block.location(doc.path), evidence=m.group(0),
                                        match=m.group(0), prefer=term.prefer or "", note=term.note or "")
+
+
+def _any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
+    """One regex that matches wherever any of `patterns` would (each keeps its own case rule).
+
+    Used only to skip blocks where no term occurs; None when the patterns cannot be combined
+    (e.g. two use the same group name), and then every term is tried on every block.
+    """
+    if not patterns:
+        return None
+    parts = [f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})" for rx in patterns]
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
