@@ -363,7 +363,11 @@ _RUNNER: Runner | None = None
 
 def _check_in_worker(item: Input) -> DocumentResult:
     assert _RUNNER is not None
-    return _RUNNER.check(item)
+    result = _RUNNER.check(item)
+    # A rule's source is the same for every finding of the rule: the report takes it from the
+    # rule set (Report.sources) instead of carrying a copy per finding back to the parent.
+    result.findings = [f.model_copy(update={"source": None}) if f.source is not None else f for f in result.findings]
+    return result
 
 
 def _failed(item: Input, outcome, options: Options) -> DocumentResult:
