@@ -406,8 +406,9 @@ def run(paths: list[Path], ruleset: RuleSet, options: Options,
     else:
         from .pool import Limits, Pool
 
-        _RUNNER = runner
         _prepare_fork()
+        _check_memory_cap(options.max_memory_mb)
+        _RUNNER = runner
         pool = Pool(_check_in_worker, options.workers,
                     Limits(timeout=options.timeout, max_memory_mb=options.max_memory_mb,
                            recycle_after=options.recycle_after))
@@ -444,6 +445,15 @@ def run(paths: list[Path], ruleset: RuleSet, options: Options,
              total / report.seconds if report.seconds else 0.0,
              resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return report
+
+
+def _check_memory_cap(max_memory_mb: int | None) -> None:
+    from .pool import address_space_mb
+
+    start = address_space_mb()
+    if max_memory_mb and start and max_memory_mb < start + 256:
+        raise UsageError(f"--max-memory {max_memory_mb} MB is too small: a worker starts with about {start} MB of "
+                         f"address space; allow at least {start + 256} MB")
 
 
 def _prepare_fork() -> None:

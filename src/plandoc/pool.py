@@ -263,6 +263,18 @@ class Pool:
         self._workers.clear()
 
 
+def address_space_mb() -> int | None:
+    """This process's current address space (VmSize) in MB; a forked worker starts with it."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def worker_rss_kib() -> int:
     """This process's peak resident memory in KiB (Linux reports ru_maxrss in KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -32,6 +32,8 @@ def test_exit_codes_hold_with_workers(tmp_path):
     assert invoke("check", str(tmp_path), "--format", "pdf").returncode == 2
     res = invoke("check", str(tmp_path), "-v", "-q")
     assert res.returncode == 2 and "not both" in res.stderr
+    res = invoke("check", str(tmp_path), "--max-memory", "64")
+    assert res.returncode == 2 and "too small" in res.stderr
 
 
 def test_ctrl_c_kills_workers_and_writes_nothing(tmp_path):
