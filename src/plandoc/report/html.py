@@ -41,7 +41,8 @@ table{border-collapse:collapse;width:100%}
 th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;white-space:nowrap}
 td.path{white-space:normal;overflow-wrap:anywhere;min-width:160px;max-width:420px}
 th.cat{white-space:normal;font-size:12px;line-height:1.2;min-width:52px;max-width:80px}
-th.cat,td.c{padding:6px 5px}
+th.cat,td.c{padding:6px 4px}
+td.c{font-size:13px}
 thead th{vertical-align:bottom}
 .base{color:var(--mut)}
 th{background:#eef0f3;position:sticky;top:0;font-weight:600}
@@ -65,9 +66,9 @@ details{border-top:1px solid var(--line);padding:6px 0}
 summary{cursor:pointer;font-weight:600}
 ul.findings{list-style:none;margin:6px 0 0;padding:0}
 ul.findings li{padding:6px 0 6px 10px;border-left:3px solid var(--line);margin:4px 0}
-ul.findings li.sev-error{border-left-color:var(--err)}
-ul.findings li.sev-warning{border-left-color:#d9a441}
-ul.findings li.sev-info{border-left-color:#7fb0e0}
+ul.findings li.f-error{border-left-color:var(--err)}
+ul.findings li.f-warning{border-left-color:#d9a441}
+ul.findings li.f-info{border-left-color:#7fb0e0}
 li code{background:#eef0f3;padding:0 4px;border-radius:3px}
 .where{color:var(--mut);font-size:12px}
 blockquote{margin:4px 0;padding:4px 8px;background:#f6f7f9;border-radius:4px;white-space:pre-wrap}
@@ -196,7 +197,7 @@ def _common_folder(report: Report) -> str:
 def _finding(f: Finding, report: Report) -> str:
     src = f.source or report.sources.get(f.rule)
     where = f.location.short()
-    parts = [f'<li class="sev-{e(f.severity.value)}"><span class="sev sev-{e(f.severity.value)}">'
+    parts = [f'<li class="f-{e(f.severity.value)}"><span class="sev sev-{e(f.severity.value)}">'
              f'{e(f.severity.value)}</span> <code>{e(f.rule)}</code> {e(f.message)}']
     if where:
         parts.append(f' <span class="where">{e(where)}</span>')
