@@ -146,3 +146,24 @@ def test_xlsx_is_refused_on_a_terminal_but_may_be_piped():
     assert code == 2 and b"binary" in err
     piped = subprocess.run([sys.executable, "-m", "plandoc.cli", *args], capture_output=True, env=cli_env())
     assert piped.returncode == 0 and piped.stdout[:2] == b"PK"
+
+
+def test_report_path_that_is_a_symlink_or_in_a_read_only_folder_is_refused(tmp_path):
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep")
+    link = tmp_path / "report.json"
+    os.symlink(target, link)
+    res = invoke("check", str(SAMPLES / "intake" / "complete.yaml"), "--format", "json", "-o", str(link),
+                 "--as-of", AS_OF)
+    assert res.returncode == 2 and "cannot write" in res.stderr
+    assert target.read_text() == "keep"
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    os.chmod(ro, 0o500)
+    try:
+        res = run_cli("check", str(SAMPLES / "intake" / "complete.yaml"), "--format", "json", "-o",
+                      str(ro / "r.json"), "--as-of", AS_OF, honour_permissions=True)
+        assert res.returncode == 2 and "cannot write" in res.stderr
+        assert list(ro.iterdir()) == []
+    finally:
+        os.chmod(ro, 0o700)
