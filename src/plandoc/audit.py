@@ -31,7 +31,8 @@ def lines(report: Report | None, *, command: str, outcome: str, exit_code: int, 
     if report is not None:
         for i, d in enumerate(report.documents):
             statuses[d.status] = statuses.get(d.status, 0) + 1
-            out.append({"event": "document", "time": _now(), "run": run_id, "index": i, "kind": d.kind,
+            out.append({"event": "document", "time": _now(), "run": run_id, "plandoc_version": __version__,
+                        "rules_sha256": rules_digest, "index": i, "kind": d.kind,
                         "input_sha256": d.sha256, "status": d.status,
                         "error_code": (d.error or {}).get("code"), "findings": d.counts()})
     summary = report.summary() if report is not None else {}
