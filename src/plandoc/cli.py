@@ -78,10 +78,11 @@ def _setup(verbose: int, quiet: bool) -> None:
     setup(verbose, quiet)
 
 
-def _progress(quiet: bool):
+def _progress(quiet: bool, verbose: int = 0):
+    """The progress bar, unless -q, or -v (whose log lines would tear through the bar)."""
     from .progress import Progress, wanted
 
-    return Progress() if not quiet and wanted() else None
+    return Progress() if not quiet and not verbose and wanted() else None
 
 
 class _Stopped(Exception):
@@ -139,7 +140,7 @@ def check(paths, profile, fmt, output, fail_on, as_of, pdf_engine, ocr, redact, 
     if fmt == "xlsx" and not output and sys.stdout.isatty():
         _fail(UsageError("xlsx is a binary format: give --output FILE or redirect standard output"))
     rules = _rules(rules_dirs)
-    progress = _progress(quiet)
+    progress = _progress(quiet, verbose)
     audit_opts = {"format": fmt, "workers": workers or os.cpu_count() or 1, "timeout": timeout,
                   "max_memory_mb": max_memory, "redact": redact, "profile": profile}
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -206,7 +207,7 @@ def due(paths, profile, as_of, within, fmt, output, pdf_engine, workers, timeout
 
     _setup(verbose, quiet)
     rules = _rules(rules_dirs)
-    progress = _progress(quiet)
+    progress = _progress(quiet, verbose)
     as_of = as_of or dt.date.today()
     try:
         report = api.check_paths(list(paths), profile=profile, as_of=as_of, rules=rules, pdf_engine=pdf_engine,

@@ -9,8 +9,8 @@ that holds is killing the process (RELIABILITY.md cases 7, 30, 31). Each worker:
   worker's death instead of eating the machine, and writes no core dumps (`RLIMIT_CORE` 0);
 * ignores Ctrl-C (the parent handles it and kills the workers) and dies with the parent
   (`PR_SET_PDEATHSIG`);
-* is replaced by a fresh one after `recycle_after` tasks, so memory that libraries keep between
-  documents cannot grow without bound.
+* is replaced by a fresh one after `recycle_after` tasks, or as soon as its peak resident memory
+  passes half its cap, so memory that libraries keep between documents cannot grow without bound.
 
 The parent never reads the inputs; it hands out tasks in order and yields each outcome as it
 comes back. `Pool.map` yields `(index, Outcome)` pairs; callers put them back in input order.
@@ -231,8 +231,9 @@ class Pool:
             self.peak_worker_rss_kib = max(self.peak_worker_rss_kib, rss)
             if problem is None:
                 yield index, Outcome(value=value, seconds=elapsed)
-                if w.done >= self.limits.recycle_after:
-                    log.debug("worker %d recycled after %d tasks", w.number, w.done)
+                swollen = self.limits.max_memory_mb and rss * 1024 > self.limits.max_memory_mb * MIB // 2
+                if w.done >= self.limits.recycle_after or swollen:
+                    log.debug("worker %d recycled after %d tasks (peak %.0f MiB)", w.number, w.done, rss / 1024)
                     self._replace(w, kill=False)
                 return
             self._replace(w, kill=True)
