@@ -40,10 +40,8 @@ def _summary(result) -> dict:
     if result.status != "checked":
         out["error"] = result.error["code"] if result.error else None
         return out
-    doc = result.doc
-    out["sections_present"] = [sid for sid, info in doc.sections.items() if info.present]
-    out["goals"] = [{"text": st.text, "level": st.level, "missing": list(j.missing)}
-                    for st, j in zip(doc.statements, result.judgements)]
+    out["sections_present"] = [s["id"] for s in result.sections if s["present"]]
+    out["goals"] = [{"text": g["text"], "level": g["level"], "missing": g["missing"]} for g in result.goals]
     out["rules"] = dict(sorted(Counter(f.rule for f in result.findings).items()))
     return out
 

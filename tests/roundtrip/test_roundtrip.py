@@ -85,8 +85,8 @@ def expected(ruleset) -> dict[str, tuple]:
 
 
 def _shape(res, excluded: set[str]) -> tuple:
-    sections = {sid: info.present for sid, info in res.doc.sections.items()}
-    statements = [(st.level, st.text) for st in res.doc.statements]
+    sections = {s["id"]: s["present"] for s in res.sections}
+    statements = [(g["level"], g["text"]) for g in res.goals]
     categories = Counter(f.category for f in res.findings if f.rule not in excluded)
     return sections, statements, categories
 

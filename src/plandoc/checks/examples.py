@@ -39,7 +39,30 @@ def example_document(rule: Rule, example: Any) -> tuple[PlanDocument, str, dt.da
     return from_plan(plan, f"<example {rule.code}>"), profile, as_of
 
 
+def run_batch_example(rs: RuleSet, rule: Rule, example: Any) -> list[Finding]:
+    """A batch kind's example is {plans: [...]}: the plans are checked together as one run."""
+    from ..results import DocumentResult, Report
+    from .kinds import across
+
+    profile = rule.spec.applies_to[0] if rule.spec.applies_to != ["all"] else "generic"
+    checker = Checker(rs, profile, EXAMPLE_AS_OF)
+    report = Report(profile=profile)
+    for i, data in enumerate(example["plans"]):
+        plan = Plan.model_validate(data)
+        doc = from_plan(plan, f"<example {rule.code} plan {i}>")
+        res = DocumentResult(path=doc.path, kind="intake")
+        res.sections, res.goals = DocumentResult.shape(doc, [checker.judge(st.text) for st in doc.statements])
+        res.client_key = across.client_key(plan, doc.path)
+        names = across.client_names(plan)
+        res.goal_keys = [across.statement_key(st.text, names) for st in doc.statements]
+        report.documents.append(res)
+    across.check_batch(report, rs, profile, None)
+    return [f for d in report.documents for f in d.findings if f.rule == rule.code]
+
+
 def run_example(rs: RuleSet, rule: Rule, example: Any) -> list[Finding]:
+    if getattr(rule.kind, "batch", False):
+        return run_batch_example(rs, rule, example)
     doc, profile, as_of = example_document(rule, example)
     checker = Checker(rs, profile, as_of)
     own = [r for r in checker.profile.rules if r.code == rule.code]

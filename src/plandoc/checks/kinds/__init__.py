@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .across import AcrossClients
 from .base import Kind
 from .dates import DateCheck
 from .diagnosis import DiagnosisCheck
@@ -15,7 +16,7 @@ from .thread import GoldenThread
 KINDS: dict[str, type[Kind]] = {
     k.name: k
     for k in (RequiredSection, RequiredField, Lexicon, Smart, Readability, DateCheck, SignatureCheck,
-              DiagnosisCheck, GoldenThread)
+              DiagnosisCheck, GoldenThread, AcrossClients)
 }
 
 __all__ = ["KINDS", "Kind"]
