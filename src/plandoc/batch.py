@@ -116,6 +116,7 @@ def discover(paths: Iterable[Path]) -> list[Input | Skipped]:
     Raises UsageError for a path that does not exist. Entries come back in the order they appear
     in the report; each path once.
     """
+    paths = list(paths)
     entries: list[Input | Skipped] = []
     seen: set[str] = set()
 
@@ -172,7 +173,7 @@ def discover(paths: Iterable[Path]) -> list[Input | Skipped]:
                 skip(display, "a folder plandoc has no permission to open" if isinstance(exc, PermissionError)
                      else f"a folder that cannot be read ({exc.strerror or type(exc).__name__})")
 
-    for p in paths:
+    for number, p in enumerate(paths, start=1):
         display = str(p)
         if p.is_dir():
             if first_time(display.rstrip("/") or display):
@@ -181,7 +182,9 @@ def discover(paths: Iterable[Path]) -> list[Input | Skipped]:
             if first_time(display):
                 add_input(p, display, _kind_by_name(p) or "unknown", explicit=True)
         else:
-            raise UsageError(f"{display}: no such file or folder")
+            # The name is not repeated on stderr: file names of plans often hold the client's name.
+            raise UsageError(f"path argument {number} of {len(paths)} does not exist (no such file or folder; "
+                             "its name is not repeated here because file names can hold client names)")
     return entries
 
 

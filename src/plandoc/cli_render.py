@@ -51,6 +51,8 @@ def render_command(intake, profile, template, out, pdf, force):
     except PdfExportError as exc:
         _err(f"error: {exc}")
         raise SystemExit(EXIT_BLOCKED)
+    # What happened to each intake goes to standard output, which is the command's report; standard
+    # error gets only counts, never a file name (names of plan files often hold the client's name).
     failed = 0
     for oc in outcomes:
         name = oc.intake.name
@@ -59,14 +61,16 @@ def render_command(intake, profile, template, out, pdf, force):
                        + (f" (profile {oc.profile}, template {oc.template})" if oc.profile else ""))
             for f in oc.findings:
                 if f.severity == "error":
-                    _err(_finding_line(name, f) + " [rendered with --force]")
+                    click.echo(_finding_line(name, f) + " [rendered with --force]")
             continue
         failed += 1
+        click.echo(f"{name}: not rendered: {oc.error}")
         if oc.blocked:
             for f in oc.findings:
                 if f.severity == "error":
-                    _err(_finding_line(name, f))
-        _err(f"error: {oc.error}")
+                    click.echo(_finding_line(name, f))
+    if failed:
+        _err(f"plandoc: {failed} of {len(outcomes)} intake(s) not rendered (listed above)")
     raise SystemExit(EXIT_BLOCKED if failed else EXIT_OK)
 
 
@@ -84,16 +88,18 @@ def packet_command(intake, profile, out, no_pdf):
     try:
         result = packet.build_packet_from_intake(intake, profile, out, pdf=not no_pdf)
     except BlockedError as exc:
+        click.echo(f"{intake.name}: no packet: {exc}")
         for f in exc.findings:
             if f.severity == "error":
-                _err(_finding_line(intake.name, f))
-        _err(f"error: {exc}")
+                click.echo(_finding_line(intake.name, f))
+        _err("plandoc: packet refused while error findings remain (listed above)")
         raise SystemExit(EXIT_BLOCKED)
     except UsageError as exc:
         _err(f"error: {exc}")
         raise SystemExit(EXIT_USAGE)
     except PlandocError as exc:
-        _err(f"error: {exc if exc.location.file else f'{intake.name}: {exc}'}")
+        click.echo(f"{intake.name}: no packet: {exc.message}")
+        _err("plandoc: the packet could not be built (reason above)")
         raise SystemExit(EXIT_BLOCKED)
     for w in result.warnings:
         _err(f"warning: {w}")

@@ -27,6 +27,19 @@ def _sleepy(x):
     return x
 
 
+def _core_limit(x):
+    import resource
+
+    return resource.getrlimit(resource.RLIMIT_CORE)
+
+
+def test_workers_write_no_core_dumps():
+    """RELIABILITY.md case 40: a crashing worker leaves no core file holding PHI."""
+    pool = Pool(_core_limit, 1, Limits(timeout=10))
+    (_, out), = list(pool.map([(0, 0)]))
+    assert out.value == (0, 0)
+
+
 def test_pool_recycles_workers_after_n_tasks():
     pool = Pool(_pid, 1, Limits(timeout=10, recycle_after=2))
     pids = [o.value for _, o in pool.map((i, i) for i in range(6))]

@@ -61,11 +61,10 @@ def test_empty_and_odt_are_unreadable(robustness_dir):
         read_document(robustness_dir / "form_libreoffice_src.odt", "x.odt")
 
 
-def test_big_file_is_fast(robustness_dir):
-    t = time.perf_counter()
+def test_big_file_reads_every_page(robustness_dir):
+    """117 pages (about 0.9 s; speed is measured in bench/bench_pdf.py, not asserted here)."""
     doc = read_document(robustness_dir / "big_geotopo_117p.pdf", "big.pdf")
     assert doc.pages == 117
-    assert time.perf_counter() - t < 10
 
 
 def test_strict_and_alternate_main_part_read(robustness_dir):
