@@ -38,7 +38,8 @@ SECTIONS: tuple[Section, ...] = (
         ),
         content_cues=("date of birth", "dob", "client name", "member id", "emergency contact",
                       "client id", "medicaid id", "mrn"),
-        keywords=("about me", "about you", "client", "patient", "member", "identif", "demograph", "personal", "contact detail", "who i am", "who you are"),
+        keywords=("about me", "about you", "client", "patient", "member", "identif", "demograph", "personal", "contact detail", "who i am", "who you are",
+                  "who am i", "who are you", "youth info", "child info", "resident info", "consumer info"),
     ),
     Section(
         "assessment_summary",
@@ -57,7 +58,8 @@ SECTIONS: tuple[Section, ...] = (
         content_cues=("diagnosis", "icd-10", "history of", "previous treatment", "strengths",
                       "asam", "dsm-5"),
         client_facing=False,
-        keywords=("story", "background", "history", "assess", "diagnos", "presenting", "formulation", "situation", "where i am", "where you are", "strengths and need", "impression", "evaluation"),
+        keywords=("story", "background", "history", "assess", "diagnos", "presenting", "formulation", "situation", "where i am", "where you are", "strengths and need", "impression", "evaluation",
+                  "happened", "so far", "my strengths", "your strengths"),
     ),
     Section(
         "goals",
@@ -87,7 +89,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
         content_cues=("intervention", "frequency", "responsible", "cbt", "motivational interviewing",
                       "group therapy", "individual therapy"),
-        keywords=("treatment", "service", "intervention", "therap", "counsel", "get there", "modalit", "method", "what we will do", "action step"),
+        keywords=("treatment", "service", "intervention", "therap", "counsel", "get there", "modalit", "method", "what we will do", "action step",
+                  "what i will do", "what you will do", "help will", "help i will get", "help you will get",
+                  "planned support", "planned care", "planned help"),
     ),
     Section(
         "coping_strategies",
@@ -101,7 +105,8 @@ SECTIONS: tuple[Section, ...] = (
             "crisis and coping plan", "return to use prevention",
         ),
         content_cues=("trigger", "coping", "craving", "relapse prevention"),
-        keywords=("cop", "trigger", "craving", "urge", "hard", "difficult", "relapse", "warning sign", "on track", "setback", "stress"),
+        keywords=("cop", "trigger", "craving", "urge", "hard", "difficult", "relapse", "warning sign", "on track", "setback", "stress",
+                  "like using", "like drinking", "want to use", "want to drink", "tough"),
     ),
     Section(
         "support_systems",
@@ -115,7 +120,8 @@ SECTIONS: tuple[Section, ...] = (
         ),
         content_cues=("sponsor", "support group", "alcoholics anonymous", "narcotics anonymous",
                       "smart recovery", "hotline", "988", "family support"),
-        keywords=("support", "helps me", "help me", "helps you", "who helps", "network", "resource", "community", "people in my", "people who"),
+        keywords=("support", "helps me", "help me", "helps you", "who helps", "network", "resource", "community", "people in my", "people who",
+                  "my people", "your people", "in my corner", "in your corner", "on my side", "on your side"),
     ),
     Section(
         "monitoring_review",
@@ -131,7 +137,9 @@ SECTIONS: tuple[Section, ...] = (
         content_cues=("next review", "review date", "reviewed every", "progress will be measured",
                       "follow-up appointments"),
         client_facing=False,
-        keywords=("review", "monitor", "checking in", "check in", "check-in", "follow", "measur", "how we will know", "track", "reassess", "next look"),
+        keywords=("review", "monitor", "checking in", "check in", "check-in", "follow", "measur", "how we will know", "track", "reassess", "next look",
+                  "will we know", "how we know", "is it working", "it is working", "check my", "check your",
+                  "check on", "progress"),
     ),
     Section(
         "discharge_criteria",
@@ -144,7 +152,8 @@ SECTIONS: tuple[Section, ...] = (
             "discharge/transition criteria", "criteria for discharge",
         ),
         content_cues=("discharge", "step down", "step-down", "aftercare", "transition"),
-        keywords=("discharge", "transition", "moving on", "step down", "step-down", "aftercare", "finish", "complet", "graduat", "ending", "exit"),
+        keywords=("discharge", "transition", "moving on", "step down", "step-down", "aftercare", "finish", "complet", "graduat", "ending", "exit",
+                  "move on", "ready to leave", "ready to stop"),
     ),
     Section(
         "signatures",
@@ -241,21 +250,31 @@ def guess_heading(text: str) -> str | None:
 
     "What we are working on" -> goals, "Who helps me" -> support_systems, "Moving on" ->
     discharge_criteria. Each section's keywords are word stems; the section with the most hits
-    wins, and a tie names no section.
+    wins; of sections with as many hits, the one named first wins (a keyword inside a longer
+    keyword that also matched does not count).
     """
     # A document title names the plan, not a section ('Stonebrook Treatment Plan').
     norm = _PLAN_TITLE.sub(" ", normalize_heading(text)).strip()
-    if not norm or len(norm.split()) > 8:
+    if not norm or len(norm.split()) > 10:
+        return None
+    hits = [(m.start(), m.end(), sid) for sid, rx in _keyword_patterns() for m in rx.finditer(norm)]
+    # a keyword inside a longer one that also matched does not count on its own
+    # ('want to use' is coping, not also the goals' 'want to'; 'planned support' is not 'support')
+    hits = [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0]
+                                       for o in hits)]
+    if not hits:
         return None
     scores: dict[str, int] = {}
-    for sid, rx in _keyword_patterns():
-        if rx.search(norm):
-            scores[sid] = scores.get(sid, 0) + 1
-    if not scores:
-        return None
+    first: dict[str, int] = {}
+    for start, _, sid in hits:
+        scores[sid] = scores.get(sid, 0) + 1
+        first[sid] = min(first.get(sid, start), start)
     best = max(scores.values())
-    winners = [sid for sid, n in scores.items() if n == best]
-    return winners[0] if len(winners) == 1 else None
+    winners = sorted((first[sid], sid) for sid, n in scores.items() if n == best)
+    if len(winners) > 1 and winners[0][0] == winners[1][0]:
+        return None
+    # a tie goes to the section named first: 'What I will do and who will help me' is about services
+    return winners[0][1]
 
 
 def match_heading(text: str) -> str | None:

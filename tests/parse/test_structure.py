@@ -120,3 +120,25 @@ def test_items_under_a_bare_goals_label_outside_the_goals_section():
 def test_diagnosis_sentence_without_heading_makes_the_assessment_present():
     d = _doc([L("Dear Sam,"), L("You have used cannabis every day for six years (F12.20) and want to cut down.")])
     assert d.sections["assessment_summary"].present
+
+
+def test_question_headings_are_headings():
+    d = _doc([Line("What are my strengths?", bold=True, size=13), Line("I am good with computers.", size=10),
+              Line("What help will I get?", bold=True, size=13), Line("Counseling once a week.", size=10),
+              Line("Who is in my corner?", bold=True, size=13), Line("My mother and my brother.", size=10),
+              Line("Do you drink more than you mean to? Most days I do.", bold=True, size=10)])
+    assert d.sections["assessment_summary"].heading == "What are my strengths?"
+    assert d.sections["interventions"].present and d.sections["support_systems"].present
+    by_text = {b.text: b.section for b in d.blocks}
+    assert by_text["Do you drink more than you mean to? Most days I do."] == "support_systems"  # prose, not a heading
+
+
+def test_title_above_headings_placed_by_keywords_is_not_a_section():
+    # 'Community' would place the clinic's name under the supports; bigger and above the first
+    # heading, it is the letterhead
+    d = _doc([Line("Harbour Community Health", bold=True, size=18),
+              Line("Jo Example  Date of birth 01/02/1990  Client ID HC-7712", size=10),
+              Line("What we are working on", bold=True, size=12), Line("1. Jo will attend 2 groups a week.", size=10),
+              Line("Signatures", bold=True, size=12), Line("Jo Example, 20/11/2026", size=10)])
+    assert not d.sections["support_systems"].present
+    assert d.sections["client_information"].present

@@ -56,3 +56,32 @@ def test_guess_heading_ignores_plan_titles_and_unknown_words():
     for heading in ("Stonebrook Treatment Plan", "Individualized Recovery Plan", "Current Medications",
                     "Legal Status", "Medication Consent", "Crisis Numbers"):
         assert sections.guess_heading(heading) is None, heading
+
+
+def test_guess_heading_questions_and_first_person():
+    cases = {
+        "What has happened so far?": "assessment_summary",
+        "What are my strengths?": "assessment_summary",
+        "What will I do when things get hard?": "coping_strategies",
+        "When I feel like using": "coping_strategies",
+        "When am I ready to move on?": "discharge_criteria",
+        "What help will I get?": "interventions",
+        "How will we know it is working?": "monitoring_review",
+        "How we will check my progress": "monitoring_review",
+        "Who is in my corner?": "support_systems",
+        "My people": "support_systems",
+        "Who am I?": "client_information",
+        "Youth Information": "client_information",
+    }
+    for heading, sid in cases.items():
+        assert (sections.match_heading(heading) or sections.guess_heading(heading)) == sid, heading
+
+
+def test_guess_heading_longer_keyword_and_first_named_win():
+    # 'planned support' is one keyword of the services, not also the supports' 'support'
+    assert sections.guess_heading("Planned support") == "interventions"
+    # 'want to use' (coping) covers the goals' 'want to'
+    assert sections.guess_heading("When I want to use") == "coping_strategies"
+    # one hit each: the section named first
+    assert sections.guess_heading("What I will do and who will help me") == "interventions"
+    assert sections.guess_heading("Who helps me and what I will do") == "support_systems"

@@ -62,7 +62,9 @@ def _heading_plan(blocks: list[Block]) -> dict[int, Candidate]:
         if c.section and c.guessed and matched and not matched[0].guessed:
             # a heading placed by its keywords counts only when it looks like the real section
             # headings; smaller, it is a sub-heading ('Previous treatment' inside the assessment)
-            if key == dominant or _strength(key) > _strength(dominant):
+            if i < first_dominant and key != dominant and _strength(key) > _strength(dominant):
+                out[i] = Candidate(c.line, None, True)  # bigger, above the first heading: a title
+            elif key == dominant or _strength(key) > _strength(dominant):
                 out[i] = c
         elif c.section:
             # a bigger, different-looking line above the first real heading is a title, not a section
