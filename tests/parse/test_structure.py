@@ -142,3 +142,20 @@ def test_title_above_headings_placed_by_keywords_is_not_a_section():
               Line("Signatures", bold=True, size=12), Line("Jo Example, 20/11/2026", size=10)])
     assert not d.sections["support_systems"].present
     assert d.sections["client_information"].present
+
+
+def test_interventions_column_of_a_goals_table_makes_interventions_present():
+    def table(method_header, method_cell):
+        return Table([[["Problem"], ["Goal"], ["Objective"], [method_header], ["Timeframe"]],
+                      [["Alcohol use"], ["Sam will stay sober."], ["Sam will give 8 negative breath tests by 03/01/2027."],
+                       [method_cell], ["90 days"]]])
+    for header in ("Method", "Interventions", "Services"):
+        d = _doc([H("Problems, Goals and Objectives"), table(header, "Weekly CBT with the counselor.")])
+        assert d.sections["interventions"].present, header
+        assert [s.text for s in d.statements] == ["Sam will stay sober.", "Sam will give 8 negative breath tests by 03/01/2027."]
+    # an empty or placeholder column is not a service
+    d = _doc([H("Goals"), table("Intervention", "N/A")])
+    assert not d.sections["interventions"].present
+    # a column that is not about services does not count
+    d = _doc([H("Goals"), table("Target Date", "03/01/2027")])
+    assert not d.sections["interventions"].present

@@ -177,17 +177,47 @@ def header_roles(row: list[list[str] | None], strict: bool = False) -> list[str 
     return roles
 
 
-def from_table(table: Table, strict: bool = False) -> list[Found]:
-    out: list[Found] = []
-    rows = table.rows
-    head = None
-    for i, row in enumerate(rows[:3]):
+def goals_header(table: Table, strict: bool = False) -> tuple[int, list[str | None]] | None:
+    """(row index, column roles) of a goals table's header row, or None."""
+    for i, row in enumerate(table.rows[:3]):
         if any(_numbered_label(c) for c in row):
             break  # 'Goal 1 | text': label rows, not a header
         roles = header_roles(row, strict)
         if roles and len([c for c in row if _cell_text(c)]) >= 2:
-            head = (i, roles)
-            break
+            return i, roles
+    return None
+
+
+# A goals-table column that holds the services: 'Interventions', 'Method', 'Services', 'Modality'.
+_INTERVENTION_COL = re.compile(
+    r"^(?:planned\s+|treatment\s+|therapeutic\s+)?(?:interventions?|methods?|services?|modalit(?:y|ies)|"
+    r"strateg(?:y|ies)|treatment\s+approach|action\s+plan)\b", re.I)
+
+
+def intervention_cells(table: Table, strict: bool = False) -> list[str]:
+    """The filled cells of a goals table's intervention column ('Interventions', 'Method').
+
+    A plan that lists its services only beside the goals has its interventions there.
+    """
+    head = goals_header(table, strict)
+    if head is None:
+        return []
+    hi, _ = head
+    cols = [ci for ci, c in enumerate(table.rows[hi]) if _INTERVENTION_COL.match(" ".join(_cell_text(c)).strip())]
+    out = []
+    for row in table.rows[hi + 1:]:
+        if [" ".join(_cell_text(c)) for c in row] == [" ".join(_cell_text(c)) for c in table.rows[hi]]:
+            continue
+        for ci in cols:
+            if ci < len(row) and _cell_text(row[ci]):
+                out.append(" ".join(_cell_text(row[ci])))
+    return out
+
+
+def from_table(table: Table, strict: bool = False) -> list[Found]:
+    out: list[Found] = []
+    rows = table.rows
+    head = goals_header(table, strict)
     wrapped = table.header_rows > 0  # rebuilt from a PDF: cell lines are wrapped text
     if head is None:
         return _label_rows(table)

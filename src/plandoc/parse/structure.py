@@ -351,6 +351,8 @@ def _collect_statements(bld: _Builder) -> None:
                 flush()
                 for f in statements.from_table(b, strict=not in_goals):
                     bld.found.append((f, sid))
+                if any(not is_placeholder(c) for c in statements.intervention_cells(b, strict=not in_goals)):
+                    bld.mark("interventions", b.page)  # services listed beside the goals
             else:
                 run.append(b)
         flush()
