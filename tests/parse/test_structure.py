@@ -159,3 +159,33 @@ def test_interventions_column_of_a_goals_table_makes_interventions_present():
     # a column that is not about services does not count
     d = _doc([H("Goals"), table("Target Date", "03/01/2027")])
     assert not d.sections["interventions"].present
+
+
+def test_several_labels_in_one_paragraph_are_split_into_statements():
+    d = _doc([H("Goals"),
+              L("Goal 1: Sam will stay sober. Objective 1a: Sam will attend 2 groups per week for 8 weeks. "
+                "Objective 1b: Sam will call Dr. Lee every Monday."),
+              L("We talked about work. Goal 2: Sam will go back to work. He is keen to start soon.")])
+    assert [(s.level, s.text) for s in d.statements] == [
+        ("goal", "Sam will stay sober."),
+        ("objective", "Sam will attend 2 groups per week for 8 weeks."),
+        ("objective", "Sam will call Dr. Lee every Monday."),
+        ("goal", "Sam will go back to work.")]
+
+
+def test_inline_labels_in_unheaded_narrative_keep_document_order():
+    d = _doc([L("Sam and his counselor agreed on two goals. Goal 1: Sam will stay sober. Objective 1a: Sam will "
+                "give 8 negative urine screens by 03/01/2027."),
+              L("Objective 1b: Sam will attend 2 groups per week for 8 weeks."),
+              L("Goal 2: Sam will go back to work. Objective 2a: Sam will apply for 3 jobs by 02/01/2027.")])
+    assert [s.text for s in d.statements] == [
+        "Sam will stay sober.", "Sam will give 8 negative urine screens by 03/01/2027.",
+        "Sam will attend 2 groups per week for 8 weeks.", "Sam will go back to work.",
+        "Sam will apply for 3 jobs by 02/01/2027."]
+    assert d.sections["goals"].present
+
+
+def test_letterhead_placed_by_keywords_is_a_title_not_a_section():
+    d = _doc([Line("Hillside Counseling", bold=True, size=14), Line("Treatment plan", size=11),
+              Line("Sam Example was seen on 11/09/2026 and the plan was written with him.", size=12)])
+    assert not d.sections["interventions"].present

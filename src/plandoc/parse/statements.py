@@ -6,6 +6,7 @@ responsible cells, progress notes and checkbox lines are not statements.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -70,6 +71,43 @@ def _other_label(text: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------- lines
+# A numbered goal/objective label after a sentence ends, inside running text: '... three goals. Goal 1: ...'
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"')\u201d]))\s+(?=(?:(?:long|short)[\s-]*term\s+)?(?:goal|objective|obj\.|step|stg|ltg|sto|lto)"
+    r"\s*#?\s*[a-z]?\d{1,2}(?:\.\d{1,2})?[a-z]?\s*[:.)\u2013\u2014-]\s)", re.I)
+# Where a sentence ends: a full stop not after a title or a common abbreviation, then a capital.
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)"
+    r"(?<!\ba\.m)(?<!\bp\.m)(?<!\betc)(?<!\bJr)(?<!\bSr)[.!?][\"')\u201d]?\s+(?=[A-Z\"\u201c])")
+
+
+def first_sentence(text: str) -> str:
+    m = _SENTENCE_BREAK.search(text)
+    return text[:m.end()].strip() if m else text.strip()
+
+
+def split_inline_labels(line: Line) -> list[Line]:
+    """A paragraph that runs several labelled statements together ('Goal 1: ... Objective 1a: ...
+    Objective 1b: ...'), or carries one after narrative text, as one line per statement.
+
+    Each part keeps only its first sentence: what follows in running text is narrative ('To get
+    there she has agreed to two objectives.'), and text before the first label is not a statement.
+    """
+    text = line.text
+    cuts = [m.end() for m in _INLINE_LABEL.finditer(text)]
+    if not cuts:
+        return [line]
+    starts = ([0] if GOAL_LABEL.match(text) else []) + cuts
+    out = []
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        piece = text[a:b].strip()
+        m = GOAL_LABEL.match(piece)
+        if m:
+            piece = piece[:m.end()] + first_sentence(piece[m.end():])
+        out.append(dataclasses.replace(line, text=piece, cells=[piece]))
+    return out
+
+
 def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
     """Statements among the lines of one goals section (or block of goals)."""
     items = []

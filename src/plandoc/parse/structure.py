@@ -57,9 +57,15 @@ def _heading_plan(blocks: list[Block]) -> dict[int, Candidate]:
     dominant = looks.most_common(1)[0][0]
     first_dominant = min((i for i, c in cands.items() if c.section and c.line.style_key == dominant), default=0)
     out: dict[int, Candidate] = {}
+    first_cand = min(cands, default=None)
     for i, c in cands.items():
         key = c.line.style_key
-        if c.section and c.guessed and matched and not matched[0].guessed:
+        if (c.section and c.guessed and i == first_cand and i < 3
+                and not any(o.section and o.line.style_key == key for j, o in cands.items() if j != i)):
+            # the first line of the document, placed only by its keywords and looking like no other
+            # section heading, is the letterhead ('Summit Ridge Counseling'), not the services
+            out[i] = Candidate(c.line, None, True)
+        elif c.section and c.guessed and matched and not matched[0].guessed:
             # a heading placed by its keywords counts only when it looks like the real section
             # headings; smaller, it is a sub-heading ('Previous treatment' inside the assessment)
             if i < first_dominant and key != dominant and _strength(key) > _strength(dominant):
@@ -83,13 +89,15 @@ class _Builder:
     def __init__(self, doc: PlanDocument) -> None:
         self.doc = doc
         self.current = PREAMBLE
-        self.seen_heading = False
+        self.seen_section = False
         self.section_blocks: dict[str, list[Block]] = {}
         self.found: list[tuple[statements.Found, str]] = []
         self.sig_blocks: list[Block] = []
 
     def start(self, sid: str | None, heading: str, page: int | None) -> None:
-        self.seen_heading = True
+        if sid is None and not self.seen_section:
+            return  # a title above the first section heading: what follows is still the preamble
+        self.seen_section = True
         self.current = sid or sections.OTHER
         if sid:
             info = self.doc.section(sid)
@@ -333,6 +341,7 @@ def _drop_placeholders(bld: _Builder) -> None:
 
 
 def _collect_statements(bld: _Builder) -> None:
+    origin: dict[int, tuple[Block, int]] = {}  # a statement split out of a paragraph -> (paragraph, part)
     for sid, blocks in bld.section_blocks.items():
         if sid in ("signatures", "client_information"):
             continue
@@ -354,10 +363,20 @@ def _collect_statements(bld: _Builder) -> None:
                 if any(not is_placeholder(c) for c in statements.intervention_cells(b, strict=not in_goals)):
                     bld.mark("interventions", b.page)  # services listed beside the goals
             else:
-                run.append(b)
+                parts = statements.split_inline_labels(b)
+                for k, part in enumerate(parts):
+                    if part is not b:
+                        origin[id(part)] = (b, k)
+                run.extend(parts)
         flush()
     order = {id(b): i for i, b in enumerate(_all_blocks(bld))}
-    bld.found.sort(key=lambda fs: (order.get(id(fs[0].line or fs[0].table), 0), fs[0].row or 0))
+
+    def position(fs: tuple[statements.Found, str]) -> tuple[int, int]:
+        src = fs[0].line or fs[0].table
+        block, part = origin.get(id(src), (src, 0))
+        return order.get(id(block), 0), part or fs[0].row or 0
+
+    bld.found.sort(key=position)
     goal_index = -1
     for k, (f, sid) in enumerate(bld.found):
         if f.level == statements.GOAL:
