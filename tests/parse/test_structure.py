@@ -189,3 +189,32 @@ def test_letterhead_placed_by_keywords_is_a_title_not_a_section():
     d = _doc([Line("Hillside Counseling", bold=True, size=14), Line("Treatment plan", size=11),
               Line("Sam Example was seen on 11/09/2026 and the plan was written with him.", size=12)])
     assert not d.sections["interventions"].present
+
+
+def test_unheaded_narrative_paragraphs_are_placed_by_content():
+    d = _doc([Line("Hillside Counseling", bold=True, size=14),
+              L("This plan was written on 11/09/2026 for Sam Example (date of birth 03/14/1988; client number "
+                "HC-2290; phone 555-0100)."),
+              L("Sam is a 38-year-old man with a history of opioid use disorder that began after surgery; he has "
+                "been sober since March 2025."),
+              L("Goal 1: Sam will stay sober. Objective 1a: Sam will give 8 negative urine screens by 03/01/2027."),
+              L("Sam will meet with his counselor every week for 50-minute sessions of CBT, and with the "
+                "prescriber once a month."),
+              L("His wife comes to his medical visits, and he goes to a Narcotics Anonymous meeting with a friend "
+                "from church on Sundays."),
+              L("This plan will be reviewed and updated every 60 days, and progress is judged by his screen results."),
+              L("Signed by Sam Example on 11/09/2026 and by his counselor on 11/09/2026.")])
+    present = {sid for sid, s in d.sections.items() if s.present}
+    assert present == {"client_information", "assessment_summary", "goals", "interventions", "support_systems",
+                       "monitoring_review", "signatures"}
+    by_text = {b.text[:20]: b.section for b in d.blocks}
+    assert by_text["Sam will meet with h"] == "interventions"
+
+
+def test_content_cues_do_not_add_sections_to_a_headed_plan():
+    # text under a heading stays where the heading put it, whatever its words
+    d = _doc([H("Assessment"),
+              L("Sam's wife and his brother support him, and a friend from church drives him to Narcotics "
+                "Anonymous on Sundays."),
+              H("Goals"), L("Goal 1: Sam will attend 2 groups per week for 8 weeks.")])
+    assert not d.sections["support_systems"].present

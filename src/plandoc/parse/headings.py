@@ -20,6 +20,7 @@ class Candidate:
     section: str | None  # matched section id, or None for a heading that names no section
     strong: bool  # formatting alone says heading (style, larger size)
     guessed: bool = False  # the section comes from the heading's keywords, not a catalogue wording
+    title: bool = False  # a document title above the first section heading (set by `structure`)
 
 
 def _words(text: str) -> list[str]:

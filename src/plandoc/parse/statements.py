@@ -81,6 +81,10 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\ba\.m)(?<!\bp\.m)(?<!\betc)(?<!\bJr)(?<!\bSr)[.!?][\"')\u201d]?\s+(?=[A-Z\"\u201c])")
 
 
+def has_inline_label(text: str) -> bool:
+    return bool(_INLINE_LABEL.search(text))
+
+
 def first_sentence(text: str) -> str:
     m = _SENTENCE_BREAK.search(text)
     return text[:m.end()].strip() if m else text.strip()
