@@ -218,3 +218,42 @@ def test_content_cues_do_not_add_sections_to_a_headed_plan():
                 "Anonymous on Sundays."),
               H("Goals"), L("Goal 1: Sam will attend 2 groups per week for 8 weeks.")])
     assert not d.sections["support_systems"].present
+
+
+def test_step_labels_with_a_letter_and_a_digit():
+    d = _doc([H("My goals"), L("Goal A: Sam will cut back on drinking."),
+              L("Step A1: Sam will drink no more than 2 drinks on any day for 10 weeks."),
+              L("Step B2 - Sam will learn to relax.")])
+    assert [(s.level, s.text) for s in d.statements] == [
+        ("goal", "Sam will cut back on drinking."),
+        ("objective", "Sam will drink no more than 2 drinks on any day for 10 weeks."),
+        ("objective", "Sam will learn to relax.")]
+
+
+def test_form_table_with_label_column_and_long_header():
+    t = Table([[["#"], ["Goal / Objective (in the client's own words)"], ["Target date"]],
+               [["Goal 1"], ["Sam will stay sober."], ["05/31/2027"]],
+               [["Obj. 1a"], ["Sam will attend 2 meetings per week for 16 weeks."], ["03/10/2027"]],
+               [["Goal 2"], ["Sam will return to work."], ["05/31/2027"]],
+               [["Obj. 2a"], ["Sam will complete a job readiness workshop by 01/15/2027."], ["01/15/2027"]]])
+    d = _doc([H("Goals and Objectives"), t])
+    assert [(s.level, s.text) for s in d.statements] == [
+        ("goal", "Sam will stay sober."), ("objective", "Sam will attend 2 meetings per week for 16 weeks."),
+        ("goal", "Sam will return to work."),
+        ("objective", "Sam will complete a job readiness workshop by 01/15/2027.")]
+    # without a header row: label rows
+    d = _doc([H("Goals"), Table(t.rows[1:])])
+    assert [s.level for s in d.statements] == ["goal", "objective", "goal", "objective"]
+
+
+def test_short_imperative_goals_and_dash_objectives():
+    d = _doc([L("Name: Sam Example  DOB: 10/02/1984"), H("Goals:"),
+              L("1. Stop drinking."), L("\u2013 Go to 3 meetings a week for 8 weeks."),
+              L("2. Get more sleep."), L("- Be in bed by 11 pm at least 5 nights a week."),
+              L("Client signature: ____________")])
+    assert [(s.level, s.text) for s in d.statements] == [
+        ("goal", "Stop drinking."), ("objective", "Go to 3 meetings a week for 8 weeks."),
+        ("goal", "Get more sleep."), ("objective", "Be in bed by 11 pm at least 5 nights a week.")]
+    # two words without a number, bullet or label are not a statement
+    d = _doc([H("Goals"), L("Goal 1: Sam will attend 2 groups per week for 8 weeks."), L("See notes.")])
+    assert len(d.statements) == 1

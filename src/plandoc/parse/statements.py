@@ -123,21 +123,27 @@ def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
         if _other_label(raw):
             continue
         body, level, num = _strip_all_labels(raw)
-        structured = level is not None or num is not None or ln.bullet or ln.list_level is not None
+        dash = bool(BULLET_START.match(raw)) or ln.bullet  # '– Go to 3 meetings a week.' typed with a dash
+        structured = level is not None or num is not None or dash or ln.list_level is not None
         marked = marked or structured
-        items.append((ln, body, level, num, structured))
+        items.append((ln, body, level, num, structured, dash))
     out: list[Found] = []
-    indents = [ln.indent for ln, _, lv, _, s in items if s and ln.indent is not None]
+    indents = [ln.indent for ln, _, lv, _, s, _ in items if s and ln.indent is not None]
     base = min(indents) if indents else None
     last_goal_indent = None
+    numbered_goal = False  # the last statement was a goal numbered '1.', so bullets under it are objectives
     pending: str | None = None
-    for ln, body, level, num, structured in items:
+    for ln, body, level, num, structured, dash in items:
         if marked and not structured and pending is None:
             continue
         if not body:
             pending = level  # 'Goal 1' alone: the next line is its text
             continue
-        if not _is_statement_text(body, 2 if level is not None or pending is not None else 3):
+        # two words are enough where a label says it is a statement, or for a numbered or bulleted
+        # sentence ('1. Stop drinking.')
+        short_ok = level is not None or pending is not None or (
+            (num is not None or dash) and re.search(r"[.!]$", body.strip()))
+        if not _is_statement_text(body, 2 if short_ok else 3):
             pending = None
             continue
         if level is None and pending is not None:
@@ -150,12 +156,15 @@ def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
                 level = GOAL
             elif ln.list_level is not None:
                 level = OBJECTIVE if ln.list_level > 0 else GOAL
+            elif dash and numbered_goal:
+                level = OBJECTIVE
             elif ln.indent is not None and base is not None and ln.indent > base + 8:
                 level = OBJECTIVE if last_goal_indent is None or ln.indent > last_goal_indent + 8 else GOAL
             else:
                 level = default_level
         if level == GOAL:
             last_goal_indent = ln.indent
+            numbered_goal = num == "top"
         out.append(Found(clean(body), level, line=ln))
     return out
 
@@ -198,7 +207,7 @@ def header_roles(row: list[list[str] | None], strict: bool = False) -> list[str 
     roles: list[str | None] = []
     weak: list[bool] = []
     for cell in row:
-        t = " ".join(_cell_text(cell)).strip()
+        t = re.sub(r"\([^)]*\)", " ", " ".join(_cell_text(cell))).strip()  # 'Objective (in the client's words)'
         if len(t.split()) > 5:
             return None
         g, o = bool(_GOAL_COL.search(t)), bool(_OBJ_COL.search(t))
@@ -222,7 +231,7 @@ def header_roles(row: list[list[str] | None], strict: bool = False) -> list[str 
 def goals_header(table: Table, strict: bool = False) -> tuple[int, list[str | None]] | None:
     """(row index, column roles) of a goals table's header row, or None."""
     for i, row in enumerate(table.rows[:3]):
-        if any(_numbered_label(c) for c in row):
+        if any(numbered_label(c) for c in row):
             break  # 'Goal 1 | text': label rows, not a header
         roles = header_roles(row, strict)
         if roles and len([c for c in row if _cell_text(c)]) >= 2:
@@ -268,6 +277,10 @@ def from_table(table: Table, strict: bool = False) -> list[Found]:
     for ri, row in enumerate(rows[hi + 1:], start=hi + 1):
         if [" ".join(_cell_text(c)) for c in row] == [" ".join(_cell_text(c)) for c in rows[hi]]:
             continue  # a repeated header row
+        # a label cell in a column of its own ('Obj. 1a' | statement) gives the row its level
+        row_level = next((label_level(m.group("kind")) for ci, c in enumerate(row)
+                          if (ci >= len(roles) or roles[ci] is None)
+                          and (m := _LABEL_CELL.match(" ".join(_cell_text(c))))), None)
         for ci, cell in enumerate(row):
             role = roles[ci] if ci < len(roles) else None
             if role is None or not _cell_text(cell):
@@ -278,6 +291,7 @@ def from_table(table: Table, strict: bool = False) -> list[Found]:
                 body, level, num = _strip_all_labels(piece)
                 if not _is_statement_text(body, 2):
                     continue
+                level = level or row_level
                 if role == "goal":
                     lv = level or GOAL
                 elif role == "objective":
@@ -298,7 +312,7 @@ _LABEL_CELL = re.compile(
     r"\s*#?\s*\d{1,2}[a-z]?(?:\.\d{1,2}[a-z]?)*\s*[:.]?\s*$", re.I)
 
 
-def _numbered_label(cell: list[str] | None) -> bool:
+def numbered_label(cell: list[str] | None) -> bool:
     """A cell that is only a numbered goal/objective label ('Goal 1', 'Objective 1a')."""
     return bool(_LABEL_CELL.match(" ".join(_cell_text(cell))))
 
@@ -311,7 +325,7 @@ def _label_rows(table: Table) -> list[Found]:
         if not cells:
             continue
         first = " ".join(_cell_text(cells[0])).strip()
-        m = GOAL_LABEL.match(first + " ") or _LABEL_CELL.match(first)
+        m = _LABEL_CELL.match(first) or GOAL_LABEL.match(first + " ")
         if m and not first[m.end():].strip() and len(cells) >= 2:
             text = " ".join(_cell_text(cells[1]))
             if _is_statement_text(text):

@@ -219,7 +219,8 @@ def _place_table(bld: _Builder, t: Table) -> None:
     for row in t.rows:
         cells = [c for c in row if c and " ".join(c).strip()]
         value_words = sum(len(" ".join(c).split()) for c in cells[1:])
-        sid = cell_heading(" ".join(cells[0]), value_words) if 2 <= len(cells) <= 3 else None
+        sid = (cell_heading(" ".join(cells[0]), value_words)
+               if 2 <= len(cells) <= 3 and not statements.numbered_label(cells[0]) else None)  # not 'Goal 1 | ...'
         if sid and statements.header_roles(row) is None:
             rows_by_section.append((sid, row))
         else:
