@@ -257,3 +257,11 @@ def test_short_imperative_goals_and_dash_objectives():
     # two words without a number, bullet or label are not a statement
     d = _doc([H("Goals"), L("Goal 1: Sam will attend 2 groups per week for 8 weeks."), L("See notes.")])
     assert len(d.statements) == 1
+
+
+def test_table_cells_carry_their_row_as_context():
+    t = Table([[["Medication"], ["Dose"], ["Route"], ["Frequency"]],
+               [["MS (stopped 08/2026)"], ["30 mg"], ["PO"], ["BID"]]])
+    d = _doc([H("Current Medications"), t])
+    cell = next(b for b in d.blocks if b.text == "MS (stopped 08/2026)")
+    assert "30 mg" in cell.context and "BID" in cell.context

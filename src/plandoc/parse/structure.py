@@ -456,11 +456,13 @@ def _text_blocks(doc: PlanDocument, bld: _Builder, extras: list[str]) -> None:
         for b in blocks:
             if isinstance(b, Table):
                 for row in b.rows:
+                    filled = [" ".join(c).strip() for c in row if c and " ".join(c).strip()]
+                    row_text = "  |  ".join(filled) if len(filled) > 1 else None
                     for cell in row:
                         for text in cell or []:
                             if text.strip():
                                 items.append((b.paragraph or 0, TextBlock(text=text, section=section, page=b.page,
-                                                                          paragraph=b.paragraph)))
+                                                                          paragraph=b.paragraph, context=row_text)))
             elif b.text.strip():
                 items.append((b.paragraph or 0, TextBlock(text="  ".join(b.cells) if len(b.cells) > 1 else b.text,
                                                           section=section, page=b.page, paragraph=b.paragraph)))
