@@ -36,6 +36,9 @@ class TextBlock:
     field: tuple[str | int, ...] | None = None
     page: int | None = None
     paragraph: int | None = None
+    # The text around the block that context checks may read: for a table cell, its whole row
+    # ('MS (stopped 08/2026) | 30 mg | PO | BID' is one medication record).
+    context: str | None = None
 
     def location(self, file: str | None) -> Location:
         return Location(file=file, section=self.section if self.section != OTHER else None,

@@ -17,7 +17,8 @@ class Section:
     holds: str
     # Heading wordings seen in real plans, lower case, without numbering or punctuation.
     headings: tuple[str, ...] = field(default=())
-    # Words that, found in a block without a heading, suggest the block belongs here.
+    # Patterns (regular expressions, case-insensitive) that, found in a paragraph no heading
+    # placed, suggest it belongs here; each counts once. See `classify_prose`.
     content_cues: tuple[str, ...] = field(default=())
     # Word stems that, in a heading no wording above matches, point to this section
     # ("What we are working on" -> goals, "Who helps me" -> support_systems).
@@ -36,9 +37,11 @@ SECTIONS: tuple[Section, ...] = (
             "client data", "client details", "personal information", "client", "patient",
             "participant information", "person served",
         ),
-        content_cues=("date of birth", "dob", "client name", "member id", "emergency contact",
-                      "client id", "medicaid id", "mrn"),
-        keywords=("about me", "about you", "client", "patient", "member", "identif", "demograph", "personal", "contact detail", "who i am", "who you are"),
+        content_cues=(r"\bdate\s+of\s+birth\b|\bd\.?o\.?b\b", r"\b(?:client|patient|member|record)\s*(?:name|id|number|no\b|#)",
+                      r"\bemergency\s+contact\b|\bnext\s+of\s+kin\b", r"\bphone\b|\btel(?:ephone)?\b|\b\d{3}[-.]\d{4}\b",
+                      r"\bmedicaid\b|\bmrn\b|\binsurance\b"),
+        keywords=("about me", "about you", "client", "patient", "member", "identif", "demograph", "personal", "contact detail", "who i am", "who you are",
+                  "who am i", "who are you", "youth info", "child info", "resident info", "consumer info"),
     ),
     Section(
         "assessment_summary",
@@ -54,10 +57,16 @@ SECTIONS: tuple[Section, ...] = (
             "assessment and diagnosis", "diagnostic summary", "clinical impressions",
             "background", "treatment history", "needs assessment", "problem list",
         ),
-        content_cues=("diagnosis", "icd-10", "history of", "previous treatment", "strengths",
-                      "asam", "dsm-5"),
+        content_cues=(r"\b(?:hx|history)\s+of\b", r"\bdiagnos[ie]s\b|\bdiagnosed\b|\bdx\b",
+                      r"\buse\s+disorder\b|\b(?:oud|aud|sud)\b", r"\b(?:y/o|years?\s+old|year-old)\b",
+                      r"\b(?:began|started)\s+(?:using|drinking|to\s+use|to\s+drink|with)\b|\bfirst\s+used\b",
+                      r"\b(?:previous|prior|past)\s+(?:treatment|detox|admissions?|episodes?|rehab)\b",
+                      r"\bstrengths?\b", r"\bpresent(?:s|ed)\s+(?:with|for)\b|\breferred\s+(?:by|from)\b",
+                      r"\b(?:has|have)\s+(?:been\s+)?(?:used|drunk|drinking|using)\b|\b(?:has|have)\s+been\s+(?:clean|sober|abstinent)\b",
+                      r"\b[A-TV-Z]\d{2}\.[0-9A-TV-Z]{1,4}\b"),
         client_facing=False,
-        keywords=("story", "background", "history", "assess", "diagnos", "presenting", "formulation", "situation", "where i am", "where you are", "strengths and need", "impression", "evaluation"),
+        keywords=("story", "background", "history", "assess", "diagnos", "presenting", "formulation", "situation", "where i am", "where you are", "strengths and need", "impression", "evaluation",
+                  "happened", "so far", "my strengths", "your strengths"),
     ),
     Section(
         "goals",
@@ -71,7 +80,7 @@ SECTIONS: tuple[Section, ...] = (
             "my goals", "plan goals", "measurable objectives", "desired outcomes",
             "goals of treatment", "problems and goals", "treatment plan goals",
         ),
-        content_cues=("goal", "objective", "target date"),
+        content_cues=(r"\bgoals?\b", r"\bobjectives?\b", r"\btarget\s+date\b"),
         keywords=("goal", "aim", "objective", "outcome", "target", "working on", "work on", "want to", "hope", "priorit", "milestone"),
     ),
     Section(
@@ -85,9 +94,14 @@ SECTIONS: tuple[Section, ...] = (
             "strategies", "planned interventions", "therapeutic interventions",
             "services provided", "type and frequency of services", "treatment methods",
         ),
-        content_cues=("intervention", "frequency", "responsible", "cbt", "motivational interviewing",
-                      "group therapy", "individual therapy"),
-        keywords=("treatment", "service", "intervention", "therap", "counsel", "get there", "modalit", "method", "what we will do", "action step"),
+        content_cues=(r"\binterventions?\b", r"\b(?:individual|group|family|couples?)\s+(?:therapy|counseling|counselling|sessions?)\b",
+                      r"\b(?:cbt|dbt|emdr|motivational\s+interviewing|contingency\s+management|case\s+management)\b",
+                      r"\b(?:meet|meets|see|sees)\s+(?:with\s+)?(?:her|his|their|my|your|the)\s+(?:counsel+or|therapist|case\s+manager|prescriber|doctor|psychiatrist|nurse)\b",
+                      r"\bsessions?\b", r"\bmedication\s+(?:management|group|assisted)\b|\bprescri(?:ber|ption)\b",
+                      r"\b(?:join|attend)\s+(?:the\s+)?(?:clinic|program|programme)'?s?\b"),
+        keywords=("treatment", "service", "intervention", "therap", "counsel", "get there", "modalit", "method", "what we will do", "action step",
+                  "what i will do", "what you will do", "help will", "help i will get", "help you will get",
+                  "planned support", "planned care", "planned help"),
     ),
     Section(
         "coping_strategies",
@@ -100,8 +114,11 @@ SECTIONS: tuple[Section, ...] = (
             "managing triggers", "triggers", "stress management", "safety and coping plan",
             "crisis and coping plan", "return to use prevention",
         ),
-        content_cues=("trigger", "coping", "craving", "relapse prevention"),
-        keywords=("cop", "trigger", "craving", "urge", "hard", "difficult", "relapse", "warning sign", "on track", "setback", "stress"),
+        content_cues=(r"\btriggers?\b", r"\bcravings?\b|\burges?\b", r"\bhigh[- ]risk\b|\brisky\s+times?\b",
+                      r"\bwarning\s+signs?\b", r"\brelapse\b|\breturn\s+to\s+use\b", r"\bcop(?:e|es|ing)\b",
+                      r"\b(?:when|if)\s+(?:she|he|they|i|you)\s+(?:feels?|wants?\s+to\s+(?:use|drink)|gets?\s+(?:bored|angry|upset|stressed))\b"),
+        keywords=("cop", "trigger", "craving", "urge", "hard", "difficult", "relapse", "warning sign", "on track", "setback", "stress",
+                  "like using", "like drinking", "want to use", "want to drink", "tough"),
     ),
     Section(
         "support_systems",
@@ -113,9 +130,13 @@ SECTIONS: tuple[Section, ...] = (
             "family and community supports", "recovery support", "resources",
             "supports and resources", "community supports", "my supports",
         ),
-        content_cues=("sponsor", "support group", "alcoholics anonymous", "narcotics anonymous",
-                      "smart recovery", "hotline", "988", "family support"),
-        keywords=("support", "helps me", "help me", "helps you", "who helps", "network", "resource", "community", "people in my", "people who"),
+        content_cues=(r"\bsponsor\b", r"\b(?:alcoholics|narcotics|cocaine|marijuana|crystal\s+meth)\s+anonymous\b|\bsmart\s+recovery\b|\bmutual[- ]help\b",
+                      r"\b(?:husband|wife|partner|spouse|fianc[eé]e?|boyfriend|girlfriend)\b",
+                      r"\b(?:mother|father|mom|dad|brother|sister|aunt|uncle|grandmother|grandfather|cousin|daughter|son)\b",
+                      r"\bfriends?\b|\bneighbou?r\b", r"\bchurch\b|\bfaith\s+community\b|\bpastor\b|\bmosque\b|\btemple\b",
+                      r"\bsupport(?:s|ive)?\b|\bpeer\s+recovery\b"),
+        keywords=("support", "helps me", "help me", "helps you", "who helps", "network", "resource", "community", "people in my", "people who",
+                  "my people", "your people", "in my corner", "in your corner", "on my side", "on your side"),
     ),
     Section(
         "monitoring_review",
@@ -128,10 +149,14 @@ SECTIONS: tuple[Section, ...] = (
             "monitoring plan", "treatment plan review", "review", "progress review",
             "measurement of progress", "monitoring progress", "reassessment",
         ),
-        content_cues=("next review", "review date", "reviewed every", "progress will be measured",
-                      "follow-up appointments"),
+        content_cues=(r"\b(?:plan|it)\s+(?:will\s+be\s+|is\s+)?(?:formally\s+)?(?:reviewed|updated|revised)\b|\breview(?:ed)?\s+(?:and\s+updated\s+)?every\b",
+                      r"\bnext\s+review\b|\breview\s+date\b", r"\bprogress\b",
+                      r"\bevery\s+\d+\s+(?:days|weeks|months)\b|\bevery\s+(?:thirty|sixty|ninety)\s+days\b",
+                      r"\b(?:measured|judged|tracked|monitored)\s+by\b"),
         client_facing=False,
-        keywords=("review", "monitor", "checking in", "check in", "check-in", "follow", "measur", "how we will know", "track", "reassess", "next look"),
+        keywords=("review", "monitor", "checking in", "check in", "check-in", "follow", "measur", "how we will know", "track", "reassess", "next look",
+                  "will we know", "how we know", "is it working", "it is working", "check my", "check your",
+                  "check on", "progress"),
     ),
     Section(
         "discharge_criteria",
@@ -143,8 +168,10 @@ SECTIONS: tuple[Section, ...] = (
             "step-down criteria", "transition criteria", "aftercare plan", "aftercare",
             "discharge/transition criteria", "criteria for discharge",
         ),
-        content_cues=("discharge", "step down", "step-down", "aftercare", "transition"),
-        keywords=("discharge", "transition", "moving on", "step down", "step-down", "aftercare", "finish", "complet", "graduat", "ending", "exit"),
+        content_cues=(r"\bdischarg\w*\b", r"\bstep(?:s|ped)?[- ]down\b", r"\btransition\w*\b|\btransfer\w*\s+to\b",
+                      r"\baftercare\b", r"\bgraduat\w+\b|\bfinish(?:es)?\s+(?:treatment|the\s+program|counsel+ing)\b"),
+        keywords=("discharge", "transition", "moving on", "step down", "step-down", "aftercare", "finish", "complet", "graduat", "ending", "exit",
+                  "move on", "ready to leave", "ready to stop"),
     ),
     Section(
         "signatures",
@@ -156,7 +183,9 @@ SECTIONS: tuple[Section, ...] = (
             "participation and signatures", "consent and signatures",
             "agreement", "review and signatures",
         ),
-        content_cues=("signature", "signed", "electronically signed"),
+        content_cues=(r"\b(?:co-?|counter)?signed\s+(?:electronically\s+)?(?:by|on)\b|\bsignatures?\b",
+                      r"\b(?:signed|co-?signed|countersigned|dated)\b[^.]{0,80}?\bon\s+\d{1,2}/\d{1,2}/\d{2,4}",
+                      r"\b(?:co-?signed|countersigned|reviewed\s+and\s+signed|signed\s+and\s+dated)\b"),
         client_facing=False,
         keywords=("sign", "agree", "acknowledg", "attest", "approv"),
     ),
@@ -241,21 +270,31 @@ def guess_heading(text: str) -> str | None:
 
     "What we are working on" -> goals, "Who helps me" -> support_systems, "Moving on" ->
     discharge_criteria. Each section's keywords are word stems; the section with the most hits
-    wins, and a tie names no section.
+    wins; of sections with as many hits, the one named first wins (a keyword inside a longer
+    keyword that also matched does not count).
     """
     # A document title names the plan, not a section ('Stonebrook Treatment Plan').
     norm = _PLAN_TITLE.sub(" ", normalize_heading(text)).strip()
-    if not norm or len(norm.split()) > 8:
+    if not norm or len(norm.split()) > 10:
+        return None
+    hits = [(m.start(), m.end(), sid) for sid, rx in _keyword_patterns() for m in rx.finditer(norm)]
+    # a keyword inside a longer one that also matched does not count on its own
+    # ('want to use' is coping, not also the goals' 'want to'; 'planned support' is not 'support')
+    hits = [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0]
+                                       for o in hits)]
+    if not hits:
         return None
     scores: dict[str, int] = {}
-    for sid, rx in _keyword_patterns():
-        if rx.search(norm):
-            scores[sid] = scores.get(sid, 0) + 1
-    if not scores:
-        return None
+    first: dict[str, int] = {}
+    for start, _, sid in hits:
+        scores[sid] = scores.get(sid, 0) + 1
+        first[sid] = min(first.get(sid, start), start)
     best = max(scores.values())
-    winners = [sid for sid, n in scores.items() if n == best]
-    return winners[0] if len(winners) == 1 else None
+    winners = sorted((first[sid], sid) for sid, n in scores.items() if n == best)
+    if len(winners) > 1 and winners[0][0] == winners[1][0]:
+        return None
+    # a tie goes to the section named first: 'What I will do and who will help me' is about services
+    return winners[0][1]
 
 
 def match_heading(text: str) -> str | None:
@@ -278,3 +317,22 @@ def match_heading(text: str) -> str | None:
             if best is None or len(wording) > best[0]:
                 best = (len(wording), sid)
     return best[1] if best else None
+
+
+_CUES: list[tuple[str, list[re.Pattern]]] = []
+
+
+def classify_prose(text: str, min_cues: int = 2) -> str | None:
+    """The section a paragraph that no heading placed most likely belongs to, from its content.
+
+    Each section's `content_cues` are patterns; a paragraph names the section whose distinct
+    cues it matches most often, with at least `min_cues` of them and more than any other
+    section. Goals are left out: statements are found by their own labels.
+    """
+    if not _CUES:
+        for sec in SECTIONS:
+            if sec.id != "goals":
+                _CUES.append((sec.id, [re.compile(p, re.I) for p in sec.content_cues]))
+    scores = sorted(((sum(1 for rx in cues if rx.search(text)), sid) for sid, cues in _CUES), reverse=True)
+    (best, sid), (second, _) = scores[0], scores[1]
+    return sid if best >= min_cues and best > second else None

@@ -175,3 +175,30 @@ def test_unknown_engine_is_an_input_error(tmp_path):
 
     with pytest.raises(InputError, match="unknown PDF engine"):
         read_document(_two_page_plan(tmp_path / "p.pdf"), "p.pdf", engine="nope")
+
+
+def test_paragraphs_with_first_line_indent_and_inline_labels(tmp_path):
+    # a narrative plan: each paragraph's first line indented, the rest at the margin; goals run
+    # inline and a wrapped line may end on a label
+    path = tmp_path / "narrative.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    lines = [
+        (90, "Sam and the counselor agreed on two goals. Goal 1: Sam will go back to full-time work as"),
+        (72, "a mechanic in his own town. Sam has agreed to two objectives to get there. Objective 1a:"),
+        (72, "Sam will renew his driving licence by 03/31/2027. Objective 1b: Sam will apply for jobs now."),
+        (90, "Sam will meet with his counselor every week for 50-minute sessions, and with the clinic"),
+        (72, "doctor once a month for his medication."),
+    ]
+    y = H - 90
+    for x, text in lines:
+        _body(c, y, text, x=x, font="Times-Roman", size=11)
+        y -= 14
+    c.showPage()
+    c.save()
+    doc = read_document(path, "narrative.pdf")
+    assert [(s.level, s.text) for s in doc.statements] == [
+        ("goal", "Sam will go back to full-time work as a mechanic in his own town."),
+        ("objective", "Sam will renew his driving licence by 03/31/2027."),
+        ("objective", "Sam will apply for jobs now.")]
+    assert any(b.text.endswith("once a month for his medication.") and b.text.startswith("Sam will meet")
+               for b in doc.blocks)

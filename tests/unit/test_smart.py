@@ -40,3 +40,24 @@ def test_vague_iff_missing(judge):
     j = judge("Client will be more positive.")
     assert j.vague and j.missing
     assert not judge("Client will attend 3 NA meetings per week for 12 weeks.").vague
+
+
+@pytest.mark.parametrize("text,missing", [
+    # one verifiable event with a deadline
+    ("Sam will keep his dental appointment and have a hearing test by 05/30/2027.", []),
+    ("Client will have kidney function labs drawn by 12/01/2026.", []),
+    ("Sam will go to the walk-in clinic for a chest x-ray by 15 February 2027.", []),
+    ("Client will send the completed housing paperwork to the case manager by 01/10/2027.", []),
+    ("Client will renew her driving licence by 03/31/2027.", []),
+    ("Sam will write a letter to his daughter within 4 weeks.", []),
+    # a frequency written with 'x'
+    ("Client will attend group 2x/week for 10 weeks.", []),
+    ("Client will walk 4x per week for 6 weeks.", []),
+    # a recurring group or service without a count is not an event
+    ("Client will attend a relapse prevention group on Tuesdays.", ["measurable", "time_bound"]),
+    ("Client will see her doctor for her back pain.", ["measurable", "time_bound"]),
+    # an event without a deadline is measurable but not time-bound
+    ("Client will attend her intake appointment.", ["time_bound"]),
+])
+def test_one_off_events_and_x_frequencies(judge, text, missing):
+    assert list(judge(text).missing) == missing

@@ -20,6 +20,7 @@ class Candidate:
     section: str | None  # matched section id, or None for a heading that names no section
     strong: bool  # formatting alone says heading (style, larger size)
     guessed: bool = False  # the section comes from the heading's keywords, not a catalogue wording
+    title: bool = False  # a document title above the first section heading (set by `structure`)
 
 
 def _words(text: str) -> list[str]:
@@ -33,8 +34,10 @@ def looks_like_heading_text(text: str) -> bool:
     core = t.rstrip(":").strip()
     if len(core) > 80 or len(_words(core)) > 10:
         return False
-    if re.search(r"[.;,!?]$", core) and not re.search(r"\b(?:[A-Z]|[ivx]+)\.$", core):
+    if re.search(r"[.;,!]$", core) and not re.search(r"\b(?:[A-Z]|[ivx]+)\.$", core):
         return False
+    if core.endswith("?") and (core.count("?") > 1 or re.search(r"[.;!]", core)):
+        return False  # a question heading is one short question ('What help will I get?'), not prose
     if CHECKBOX_START.match(t):
         return False
     m = GOAL_LABEL.match(t)

@@ -465,6 +465,7 @@ def rows_to_lines(region: list[Row], body: float) -> list[Line]:
     return out
 
 
+_TRAILING_LABEL = re.compile(r"\b(?:goal|objective|obj\.?|step)\s*#?\s*[a-z]?\d{1,2}(?:\.\d{1,2})?[a-z]?\s*:$", re.I)
 _NEW_LABEL = re.compile(r"^[A-Z][\w'\u2019/-]*(?:\s+[\w'\u2019/-]+){0,3}\s*:\s")
 
 
@@ -481,17 +482,25 @@ def _continues(para: list[Row], r: Row, right: float, width: float) -> bool:
     if not text or _starts_item(text):
         return False
     ptext = p.text.rstrip()
-    if ptext.endswith(":"):
-        return False
+    full = p.x1 >= right - 0.15 * width
+    if ptext.endswith(":") and not (full and len(para) > 1 and _TRAILING_LABEL.search(ptext)):
+        return False  # a label line; but a wrapped paragraph may break after 'Objective 1a:'
+    
     if re.search(r"[.!?][\"'\u201d)]?$", ptext) and _NEW_LABEL.match(text):
         return False  # a sentence ended and a labelled line begins ('In the client's words: ...')
     if is_all_caps(ptext) and not is_all_caps(text):
         return False
-    first_x = para[0].segs[0].x0
-    if c.x0 < first_x - 3 or c.x0 > first_x + 30:
-        return False
-    full = p.x1 >= right - 0.15 * width
     cont_char = text[0].islower() or text[0].isdigit() or text[0] in ",;)(&"
+    first_x = para[0].segs[0].x0
+    if len(para) == 1 and first_x - 40 <= c.x0 < first_x - 3:
+        # a paragraph with its first line indented: the second line starts further left, and
+        # carries on the sentence
+        return full and cont_char
+    ref_x = para[1].segs[0].x0 if len(para) > 1 else first_x
+    if c.x0 < ref_x - 3 or c.x0 > ref_x + 30:
+        return False
+    if first_x > ref_x + 3 and abs(c.x0 - first_x) <= 3:
+        return False  # indented like this paragraph's first line: the next paragraph
     return full or cont_char
 
 

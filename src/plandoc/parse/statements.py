@@ -6,6 +6,7 @@ responsible cells, progress notes and checkbox lines are not statements.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -70,6 +71,47 @@ def _other_label(text: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------- lines
+# A numbered goal/objective label after a sentence ends, inside running text: '... three goals. Goal 1: ...'
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"')\u201d]))\s+(?=(?:(?:long|short)[\s-]*term\s+)?(?:goal|objective|obj\.|step|stg|ltg|sto|lto)"
+    r"\s*#?\s*[a-z]?\d{1,2}(?:\.\d{1,2})?[a-z]?\s*[:.)\u2013\u2014-]\s)", re.I)
+# Where a sentence ends: a full stop not after a title or a common abbreviation, then a capital.
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)"
+    r"(?<!\ba\.m)(?<!\bp\.m)(?<!\betc)(?<!\bJr)(?<!\bSr)[.!?][\"')\u201d]?\s+(?=[A-Z\"\u201c])")
+
+
+def has_inline_label(text: str) -> bool:
+    return bool(_INLINE_LABEL.search(text))
+
+
+def first_sentence(text: str) -> str:
+    m = _SENTENCE_BREAK.search(text)
+    return text[:m.end()].strip() if m else text.strip()
+
+
+def split_inline_labels(line: Line) -> list[Line]:
+    """A paragraph that runs several labelled statements together ('Goal 1: ... Objective 1a: ...
+    Objective 1b: ...'), or carries one after narrative text, as one line per statement.
+
+    Each part keeps only its first sentence: what follows in running text is narrative ('To get
+    there she has agreed to two objectives.'), and text before the first label is not a statement.
+    """
+    text = line.text
+    cuts = [m.end() for m in _INLINE_LABEL.finditer(text)]
+    if not cuts:
+        return [line]
+    starts = ([0] if GOAL_LABEL.match(text) else []) + cuts
+    out = []
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        piece = text[a:b].strip()
+        m = GOAL_LABEL.match(piece)
+        if m:
+            piece = piece[:m.end()] + first_sentence(piece[m.end():])
+        out.append(dataclasses.replace(line, text=piece, cells=[piece]))
+    return out
+
+
 def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
     """Statements among the lines of one goals section (or block of goals)."""
     items = []
@@ -81,21 +123,27 @@ def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
         if _other_label(raw):
             continue
         body, level, num = _strip_all_labels(raw)
-        structured = level is not None or num is not None or ln.bullet or ln.list_level is not None
+        dash = bool(BULLET_START.match(raw)) or ln.bullet  # '– Go to 3 meetings a week.' typed with a dash
+        structured = level is not None or num is not None or dash or ln.list_level is not None
         marked = marked or structured
-        items.append((ln, body, level, num, structured))
+        items.append((ln, body, level, num, structured, dash))
     out: list[Found] = []
-    indents = [ln.indent for ln, _, lv, _, s in items if s and ln.indent is not None]
+    indents = [ln.indent for ln, _, lv, _, s, _ in items if s and ln.indent is not None]
     base = min(indents) if indents else None
     last_goal_indent = None
+    numbered_goal = False  # the last statement was a goal numbered '1.', so bullets under it are objectives
     pending: str | None = None
-    for ln, body, level, num, structured in items:
+    for ln, body, level, num, structured, dash in items:
         if marked and not structured and pending is None:
             continue
         if not body:
             pending = level  # 'Goal 1' alone: the next line is its text
             continue
-        if not _is_statement_text(body, 2 if level is not None or pending is not None else 3):
+        # two words are enough where a label says it is a statement, or for a numbered or bulleted
+        # sentence ('1. Stop drinking.')
+        short_ok = level is not None or pending is not None or (
+            (num is not None or dash) and re.search(r"[.!]$", body.strip()))
+        if not _is_statement_text(body, 2 if short_ok else 3):
             pending = None
             continue
         if level is None and pending is not None:
@@ -108,12 +156,15 @@ def from_lines(lines: list[Line], default_level: str = GOAL) -> list[Found]:
                 level = GOAL
             elif ln.list_level is not None:
                 level = OBJECTIVE if ln.list_level > 0 else GOAL
+            elif dash and numbered_goal:
+                level = OBJECTIVE
             elif ln.indent is not None and base is not None and ln.indent > base + 8:
                 level = OBJECTIVE if last_goal_indent is None or ln.indent > last_goal_indent + 8 else GOAL
             else:
                 level = default_level
         if level == GOAL:
             last_goal_indent = ln.indent
+            numbered_goal = num == "top"
         out.append(Found(clean(body), level, line=ln))
     return out
 
@@ -156,7 +207,7 @@ def header_roles(row: list[list[str] | None], strict: bool = False) -> list[str 
     roles: list[str | None] = []
     weak: list[bool] = []
     for cell in row:
-        t = " ".join(_cell_text(cell)).strip()
+        t = re.sub(r"\([^)]*\)", " ", " ".join(_cell_text(cell))).strip()  # 'Objective (in the client's words)'
         if len(t.split()) > 5:
             return None
         g, o = bool(_GOAL_COL.search(t)), bool(_OBJ_COL.search(t))
@@ -177,17 +228,47 @@ def header_roles(row: list[list[str] | None], strict: bool = False) -> list[str 
     return roles
 
 
-def from_table(table: Table, strict: bool = False) -> list[Found]:
-    out: list[Found] = []
-    rows = table.rows
-    head = None
-    for i, row in enumerate(rows[:3]):
-        if any(_numbered_label(c) for c in row):
+def goals_header(table: Table, strict: bool = False) -> tuple[int, list[str | None]] | None:
+    """(row index, column roles) of a goals table's header row, or None."""
+    for i, row in enumerate(table.rows[:3]):
+        if any(numbered_label(c) for c in row):
             break  # 'Goal 1 | text': label rows, not a header
         roles = header_roles(row, strict)
         if roles and len([c for c in row if _cell_text(c)]) >= 2:
-            head = (i, roles)
-            break
+            return i, roles
+    return None
+
+
+# A goals-table column that holds the services: 'Interventions', 'Method', 'Services', 'Modality'.
+_INTERVENTION_COL = re.compile(
+    r"^(?:planned\s+|treatment\s+|therapeutic\s+)?(?:interventions?|methods?|services?|modalit(?:y|ies)|"
+    r"strateg(?:y|ies)|treatment\s+approach|action\s+plan)\b", re.I)
+
+
+def intervention_cells(table: Table, strict: bool = False) -> list[str]:
+    """The filled cells of a goals table's intervention column ('Interventions', 'Method').
+
+    A plan that lists its services only beside the goals has its interventions there.
+    """
+    head = goals_header(table, strict)
+    if head is None:
+        return []
+    hi, _ = head
+    cols = [ci for ci, c in enumerate(table.rows[hi]) if _INTERVENTION_COL.match(" ".join(_cell_text(c)).strip())]
+    out = []
+    for row in table.rows[hi + 1:]:
+        if [" ".join(_cell_text(c)) for c in row] == [" ".join(_cell_text(c)) for c in table.rows[hi]]:
+            continue
+        for ci in cols:
+            if ci < len(row) and _cell_text(row[ci]):
+                out.append(" ".join(_cell_text(row[ci])))
+    return out
+
+
+def from_table(table: Table, strict: bool = False) -> list[Found]:
+    out: list[Found] = []
+    rows = table.rows
+    head = goals_header(table, strict)
     wrapped = table.header_rows > 0  # rebuilt from a PDF: cell lines are wrapped text
     if head is None:
         return _label_rows(table)
@@ -196,6 +277,10 @@ def from_table(table: Table, strict: bool = False) -> list[Found]:
     for ri, row in enumerate(rows[hi + 1:], start=hi + 1):
         if [" ".join(_cell_text(c)) for c in row] == [" ".join(_cell_text(c)) for c in rows[hi]]:
             continue  # a repeated header row
+        # a label cell in a column of its own ('Obj. 1a' | statement) gives the row its level
+        row_level = next((label_level(m.group("kind")) for ci, c in enumerate(row)
+                          if (ci >= len(roles) or roles[ci] is None)
+                          and (m := _LABEL_CELL.match(" ".join(_cell_text(c))))), None)
         for ci, cell in enumerate(row):
             role = roles[ci] if ci < len(roles) else None
             if role is None or not _cell_text(cell):
@@ -206,6 +291,7 @@ def from_table(table: Table, strict: bool = False) -> list[Found]:
                 body, level, num = _strip_all_labels(piece)
                 if not _is_statement_text(body, 2):
                     continue
+                level = level or row_level
                 if role == "goal":
                     lv = level or GOAL
                 elif role == "objective":
@@ -226,7 +312,7 @@ _LABEL_CELL = re.compile(
     r"\s*#?\s*\d{1,2}[a-z]?(?:\.\d{1,2}[a-z]?)*\s*[:.]?\s*$", re.I)
 
 
-def _numbered_label(cell: list[str] | None) -> bool:
+def numbered_label(cell: list[str] | None) -> bool:
     """A cell that is only a numbered goal/objective label ('Goal 1', 'Objective 1a')."""
     return bool(_LABEL_CELL.match(" ".join(_cell_text(cell))))
 
@@ -239,7 +325,7 @@ def _label_rows(table: Table) -> list[Found]:
         if not cells:
             continue
         first = " ".join(_cell_text(cells[0])).strip()
-        m = GOAL_LABEL.match(first + " ") or _LABEL_CELL.match(first)
+        m = _LABEL_CELL.match(first) or GOAL_LABEL.match(first + " ")
         if m and not first[m.end():].strip() and len(cells) >= 2:
             text = " ".join(_cell_text(cells[1]))
             if _is_statement_text(text):

@@ -53,41 +53,59 @@ def _heading_plan(blocks: list[Block]) -> dict[int, Candidate]:
         c for c in cands.values() if c.section]
     looks = Counter(c.line.style_key for c in matched)
     if not looks:
-        return {i: c for i, c in cands.items() if c.strong}
+        return _mark_titles({i: c for i, c in cands.items() if c.strong}, None)
     dominant = looks.most_common(1)[0][0]
     first_dominant = min((i for i, c in cands.items() if c.section and c.line.style_key == dominant), default=0)
     out: dict[int, Candidate] = {}
+    first_cand = min(cands, default=None)
     for i, c in cands.items():
         key = c.line.style_key
-        if c.section and c.guessed and matched and not matched[0].guessed:
+        if (c.section and c.guessed and i == first_cand and i < 3
+                and not any(o.section and o.line.style_key == key for j, o in cands.items() if j != i)):
+            # the first line of the document, placed only by its keywords and looking like no other
+            # section heading, is the letterhead ('Summit Ridge Counseling'), not the services
+            out[i] = Candidate(c.line, None, True, title=True)
+        elif c.section and c.guessed and matched and not matched[0].guessed:
             # a heading placed by its keywords counts only when it looks like the real section
             # headings; smaller, it is a sub-heading ('Previous treatment' inside the assessment)
-            if key == dominant or _strength(key) > _strength(dominant):
+            if i < first_dominant and key != dominant and _strength(key) > _strength(dominant):
+                out[i] = Candidate(c.line, None, True, title=True)  # bigger, above the first heading: a title
+            elif key == dominant or _strength(key) > _strength(dominant):
                 out[i] = c
         elif c.section:
             # a bigger, different-looking line above the first real heading is a title, not a section
             if i < first_dominant and key != dominant and _strength(key) > _strength(dominant):
-                out[i] = Candidate(c.line, None, True)
+                out[i] = Candidate(c.line, None, True, title=True)
             elif key == dominant or c.strong or _strength(key) >= _strength(dominant):
                 out[i] = c
             elif exact_match(c.line.text.rstrip(":")) and (c.line.bold or c.line.caps or c.line.underline):
                 out[i] = c
         elif key == dominant or (_strength(key) > _strength(dominant) and c.strong):
             out[i] = c
-    return out
+    return _mark_titles(out, dominant)
+
+
+def _mark_titles(heads: dict[int, Candidate], dominant: tuple | None) -> dict[int, Candidate]:
+    """Headings that name no section, above the first section heading and not looking like the
+    section headings, are titles: the text under them is still the preamble."""
+    first = min((i for i, c in heads.items() if c.section), default=None)
+    for i, c in heads.items():
+        if c.section is None and (first is None or i < first) and c.line.style_key != dominant:
+            c.title = True
+    return heads
 
 
 class _Builder:
     def __init__(self, doc: PlanDocument) -> None:
         self.doc = doc
         self.current = PREAMBLE
-        self.seen_heading = False
         self.section_blocks: dict[str, list[Block]] = {}
         self.found: list[tuple[statements.Found, str]] = []
         self.sig_blocks: list[Block] = []
 
-    def start(self, sid: str | None, heading: str, page: int | None) -> None:
-        self.seen_heading = True
+    def start(self, sid: str | None, heading: str, page: int | None, title: bool = False) -> None:
+        if title and self.current == PREAMBLE:
+            return  # a title above the first section heading: what follows is still the preamble
         self.current = sid or sections.OTHER
         if sid:
             info = self.doc.section(sid)
@@ -150,7 +168,7 @@ def build(blocks: list[Block], path: str, kind: str, pages: int | None,
             if c.section and c.section == bld.current:
                 # a sub-heading restating the section ('Strengths' inside the assessment) is text of it
                 bld.add(b)
-            bld.start(c.section, c.line.text.strip().rstrip(":").strip(), b.page)
+            bld.start(c.section, c.line.text.strip().rstrip(":").strip(), b.page, c.title)
             continue
         if isinstance(b, Table):
             _place_table(bld, b)
@@ -201,7 +219,8 @@ def _place_table(bld: _Builder, t: Table) -> None:
     for row in t.rows:
         cells = [c for c in row if c and " ".join(c).strip()]
         value_words = sum(len(" ".join(c).split()) for c in cells[1:])
-        sid = cell_heading(" ".join(cells[0]), value_words) if 2 <= len(cells) <= 3 else None
+        sid = (cell_heading(" ".join(cells[0]), value_words)
+               if 2 <= len(cells) <= 3 and not statements.numbered_label(cells[0]) else None)  # not 'Goal 1 | ...'
         if sid and statements.header_roles(row) is None:
             rows_by_section.append((sid, row))
         else:
@@ -243,12 +262,26 @@ def _content_fallback(bld: _Builder) -> None:
             moved.append(b)
     if len(hits) >= 2 and not bld.doc.section("client_information").present:
         _move(bld, moved, "client_information")
+    _classify_preamble(bld)
     if not bld.doc.section("assessment_summary").present:
         rest = bld.section_blocks.get(PREAMBLE, []) + bld.section_blocks.get(sections.OTHER, [])
         coded = [b for b in rest if isinstance(b, Line) and _DIAGNOSIS_CUE.search(b.text)
                  and len(b.text.split()) >= 6 and not _CLIENT_CUES.search(b.text)]
         if coded:
             _move(bld, coded, "assessment_summary")
+
+
+def _classify_preamble(bld: _Builder) -> None:
+    """Paragraphs no heading placed (a plan written as narrative) go to the section their content
+    names (`sections.classify_prose`): a paragraph of running text, not a form line or a statement."""
+    for b in list(bld.section_blocks.get(PREAMBLE, [])):
+        if not isinstance(b, Line) or len(b.cells) > 1 or len(re.findall(r"[A-Za-z]{2,}", b.text)) < 10:
+            continue
+        if statements.GOAL_LABEL.match(b.text) or statements.has_inline_label(b.text):
+            continue
+        sid = sections.classify_prose(b.text)
+        if sid:
+            _move(bld, [b], sid)
 
 
 def _move(bld: _Builder, blocks: list[Block], sid: str) -> None:
@@ -331,6 +364,7 @@ def _drop_placeholders(bld: _Builder) -> None:
 
 
 def _collect_statements(bld: _Builder) -> None:
+    origin: dict[int, tuple[Block, int]] = {}  # a statement split out of a paragraph -> (paragraph, part)
     for sid, blocks in bld.section_blocks.items():
         if sid in ("signatures", "client_information"):
             continue
@@ -349,11 +383,23 @@ def _collect_statements(bld: _Builder) -> None:
                 flush()
                 for f in statements.from_table(b, strict=not in_goals):
                     bld.found.append((f, sid))
+                if any(not is_placeholder(c) for c in statements.intervention_cells(b, strict=not in_goals)):
+                    bld.mark("interventions", b.page)  # services listed beside the goals
             else:
-                run.append(b)
+                parts = statements.split_inline_labels(b)
+                for k, part in enumerate(parts):
+                    if part is not b:
+                        origin[id(part)] = (b, k)
+                run.extend(parts)
         flush()
     order = {id(b): i for i, b in enumerate(_all_blocks(bld))}
-    bld.found.sort(key=lambda fs: (order.get(id(fs[0].line or fs[0].table), 0), fs[0].row or 0))
+
+    def position(fs: tuple[statements.Found, str]) -> tuple[int, int]:
+        src = fs[0].line or fs[0].table
+        block, part = origin.get(id(src), (src, 0))
+        return order.get(id(block), 0), part or fs[0].row or 0
+
+    bld.found.sort(key=position)
     goal_index = -1
     for k, (f, sid) in enumerate(bld.found):
         if f.level == statements.GOAL:
@@ -410,11 +456,13 @@ def _text_blocks(doc: PlanDocument, bld: _Builder, extras: list[str]) -> None:
         for b in blocks:
             if isinstance(b, Table):
                 for row in b.rows:
+                    filled = [" ".join(c).strip() for c in row if c and " ".join(c).strip()]
+                    row_text = "  |  ".join(filled) if len(filled) > 1 else None
                     for cell in row:
                         for text in cell or []:
                             if text.strip():
                                 items.append((b.paragraph or 0, TextBlock(text=text, section=section, page=b.page,
-                                                                          paragraph=b.paragraph)))
+                                                                          paragraph=b.paragraph, context=row_text)))
             elif b.text.strip():
                 items.append((b.paragraph or 0, TextBlock(text="  ".join(b.cells) if len(b.cells) > 1 else b.text,
                                                           section=section, page=b.page, paragraph=b.paragraph)))

@@ -11,10 +11,10 @@ UNCHECKED = "\u2610"  # ☐
 CHECK_CHARS = set("\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718")
 
 # A goal or objective label at the start of a line: 'Goal 1:', 'Objective 1a:', 'LTG 2 -', 'STG 1.2',
-# 'Obj. 2.a:', 'Long-term goal:', 'Short-term objective 3)', 'Objective 2b', 'Goal A.'.
+# 'Obj. 2.a:', 'Long-term goal:', 'Short-term objective 3)', 'Objective 2b', 'Goal A.', 'Step A1:'.
 GOAL_LABEL = re.compile(
     r"""^\s*(?:my\s+)?
-    (?P<kind>(?:(?:long|short)[\s-]*(?:term|range)\s+)?(?:goals?|objectives?|obj\.?)|ltg|stg|lto|sto|(?:(?:action\s+)?steps?|milestones?|benchmarks?)(?=\s*\#?\s*\d))
+    (?P<kind>(?:(?:long|short)[\s-]*(?:term|range)\s+)?(?:goals?|objectives?|obj\.?)|ltg|stg|lto|sto|(?:(?:action\s+)?steps?|milestones?|benchmarks?)(?=\s*\#?\s*[a-z]?\d))
     \s*\#?\s*(?:(?P<num>\d+(?:\.\d+)*[a-z]?(?:\.[a-z\d]+)*|(?<=[\s\#])[a-z]\d*(?:\.\d+)*|(?<=[\s\#])[ivxl]+)\b\.?
                \s*(?:[:.)\u2013\u2014-]\s*|\s+(?=(?-i:[A-Z])))
              | [:.)\u2013\u2014-]\s*)""",

@@ -115,7 +115,8 @@ class Lexicon(Kind):
                         continue  # an earlier, longer term already covers this text
                     if context is not None:
                         around = text[max(0, s - p.window): e + p.window]
-                        if not context.search(around):
+                        # a table cell is read with the rest of its row ('MS | 30 mg | PO | BID')
+                        if not context.search(around) and not (block.context and context.search(block.context)):
                             continue
                     taken.append((s, e))
                     yield rule.finding(block.location(doc.path), evidence=m.group(0),
