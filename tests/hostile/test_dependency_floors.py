@@ -54,3 +54,11 @@ def test_yaml_is_only_ever_safe_loaded():
         text = path.read_text()
         assert not re.search(r"yaml\.(?:load|full_load|unsafe_load)\(", text), path
         assert "yaml.Loader" not in text and "UnsafeLoader" not in text, path
+
+
+def test_lxml_huge_trees_and_entity_resolution_are_never_enabled():
+    """RELIABILITY.md case 23: depth and size limits of libxml2 stay on; entities are not resolved."""
+    for path in (REPO / "src" / "plandoc").rglob("*.py"):
+        text = path.read_text()
+        assert "huge_tree=True" not in text and "XML_PARSE_HUGE" not in text, path
+        assert "resolve_entities=True" not in text, path
