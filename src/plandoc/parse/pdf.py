@@ -47,8 +47,11 @@ def read_pdf(path: Path, display: str, engine: str = "pdfium") -> tuple[list[Blo
         pages = _pages_plumber(path)
     else:
         pages = _pages_pdfium(path)
+    from .acroform import add_form_values
+
+    filled = add_form_values(path, pages)  # a fillable form's typed answers, at their widgets
     chars = sum(len(w.text) for p in pages for w in p.words)
-    if chars < 10:
+    if chars < 10 and not filled:
         raise NeedsOcrError("has no text layer; it looks scanned. Run with --ocr (needs Tesseract) "
                             "or ask for a text-based PDF or the Word file.")
     return layout_pages(pages), len(pages)
