@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -364,21 +365,45 @@ def _gutter(rows: list[Row], width: float) -> float | None:
     n = len(rows)
     if n < 6:
         return None
-    best = None
-    for x in range(int(width * 0.3), int(width * 0.7), 3):
-        cross = left_rows = right_rows = left_len = right_len = 0
-        for r in rows:
-            if any(s.x0 - 4 < x < s.x1 + 4 for s in r.segs):
-                cross += 1
+    xs = list(range(int(width * 0.3), int(width * 0.7), 3))
+    # Tallies per candidate x. A row's contribution changes only where x passes one of its
+    # segments' edges, so each row is evaluated once per stretch of x between those edges (at
+    # the stretch's first x, with the original comparisons) instead of at every x.
+    g = len(xs)
+    d_cross, d_lrows, d_rrows, d_llen, d_rlen = ([0] * (g + 1) for _ in range(5))
+    for r in rows:
+        segs = [(s.x0, s.x1, len(s.text)) for s in r.segs]
+        cuts = {0, g}
+        for x0, x1, _ in segs:
+            cuts.update((bisect_right(xs, x0 - 4), bisect_left(xs, x1 + 4), bisect_left(xs, x1),
+                         bisect_right(xs, x0)))
+        cuts = sorted(c for c in cuts if 0 <= c <= g)
+        for a, b in zip(cuts, cuts[1:]):
+            x = xs[a]
+            if any(x0 - 4 < x < x1 + 4 for x0, x1, _ in segs):
+                d_cross[a] += 1
+                d_cross[b] -= 1
                 continue
-            left = [s for s in r.segs if s.x1 <= x]
-            right = [s for s in r.segs if s.x0 >= x]
+            left = [k for x0, x1, k in segs if x1 <= x]
+            right = [k for x0, x1, k in segs if x0 >= x]
             if left:
-                left_rows += 1
-                left_len += sum(len(s.text) for s in left)
+                d_lrows[a] += 1
+                d_lrows[b] -= 1
+                d_llen[a] += sum(left)
+                d_llen[b] -= sum(left)
             if right:
-                right_rows += 1
-                right_len += sum(len(s.text) for s in right)
+                d_rrows[a] += 1
+                d_rrows[b] -= 1
+                d_rlen[a] += sum(right)
+                d_rlen[b] -= sum(right)
+    best = None
+    cross = left_rows = right_rows = left_len = right_len = 0
+    for i, x in enumerate(xs):
+        cross += d_cross[i]
+        left_rows += d_lrows[i]
+        right_rows += d_rrows[i]
+        left_len += d_llen[i]
+        right_len += d_rlen[i]
         if cross > 0.15 * n or left_rows < max(3, 0.3 * n) or right_rows < max(3, 0.3 * n):
             continue
         if left_len / left_rows < 18 or right_len / right_rows < 18:
