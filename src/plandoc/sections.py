@@ -309,14 +309,28 @@ def match_heading(text: str) -> str | None:
         return None
     if norm in _HEADINGS:
         return _HEADINGS[norm]
-    best: tuple[int, str] | None = None
-    for wording, sid in _HEADINGS.items():
-        if len(wording) < 5:
-            continue
-        if norm.startswith(wording + " ") or norm.endswith(" " + wording) or f" {wording} " in f" {norm} ":
-            if best is None or len(wording) > best[0]:
-                best = (len(wording), sid)
-    return best[1] if best else None
+    # A wording is found when its words are a run of the heading's words (norm and wordings are
+    # normalized: single spaces, no space at either end); the longest wins, and of equally long
+    # ones the first in the catalogue. Wordings are looked up by their first word.
+    words = norm.split(" ")
+    best: tuple[int, int, str] | None = None
+    for i, w in enumerate(words):
+        for parts, length, order, sid in _BY_FIRST_WORD.get(w, ()):
+            if words[i:i + len(parts)] == parts and (best is None or (length, -order) > best[:2]):
+                best = (length, -order, sid)
+    return best[2] if best else None
+
+
+def _by_first_word() -> dict[str, list[tuple[list[str], int, int, str]]]:
+    index: dict[str, list[tuple[list[str], int, int, str]]] = {}
+    for order, (wording, sid) in enumerate(_HEADINGS.items()):
+        if len(wording) >= 5:
+            parts = wording.split(" ")
+            index.setdefault(parts[0], []).append((parts, len(wording), order, sid))
+    return index
+
+
+_BY_FIRST_WORD = _by_first_word()
 
 
 _CUES: list[tuple[str, list[re.Pattern]]] = []
