@@ -93,8 +93,19 @@ def build_segments(words: list[Word], style) -> list[Seg]:
             return
         lead = next((w for w in cur if not all(c in BULLET_CHARS for c in w.text)), cur[0])
         size, bold = style(lead, cur[-1])
-        segs.append(Seg(" ".join(w.text for w in cur), min(w.x0 for w in cur), max(w.x1 for w in cur),
-                        min(w.top for w in cur), max(w.bottom for w in cur), size or 0.0, bool(bold)))
+        # min() and max() of each edge, in one pass (the same comparisons, so the same values)
+        first = cur[0]
+        x0, x1, top, bottom = first.x0, first.x1, first.top, first.bottom
+        for w in cur[1:]:
+            if w.x0 < x0:
+                x0 = w.x0
+            if w.x1 > x1:
+                x1 = w.x1
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
+        segs.append(Seg(" ".join([w.text for w in cur]), x0, x1, top, bottom, size or 0.0, bool(bold)))
         cur.clear()
 
     for w in words:
@@ -112,18 +123,24 @@ def build_segments(words: list[Word], style) -> list[Seg]:
 def group_rows(segs: list[Seg], page: int) -> list[Row]:
     """Segments sharing a baseline band form one row, ordered left to right."""
     rows: list[list[Seg]] = []
+    bands: list[list[float]] = []  # [top, bottom] of each row: min and max over its segments so far
     for s in sorted(segs, key=lambda s: (s.top, s.x0)):
         placed = False
-        for r in reversed(rows[-4:]):
-            top = min(x.top for x in r)
-            bottom = max(x.bottom for x in r)
+        for k in range(len(rows) - 1, max(len(rows) - 4, 0) - 1, -1):  # the last four rows, last first
+            band = bands[k]
+            top, bottom = band
             overlap = min(bottom, s.bottom) - max(top, s.top)
             if overlap >= 0.5 * min(s.bottom - s.top, bottom - top):
-                r.append(s)
+                rows[k].append(s)
+                if s.top < top:
+                    band[0] = s.top
+                if s.bottom > bottom:
+                    band[1] = s.bottom
                 placed = True
                 break
         if not placed:
             rows.append([s])
+            bands.append([s.top, s.bottom])
     out = []
     for r in rows:
         r.sort(key=lambda s: s.x0)
