@@ -118,19 +118,31 @@ def _pdfium_page(page, number: int, R) -> PageText:
         words: list[Word] = []
         newline = True
         end = 0
+        find = text.find
         for m in _WORD_RUN.finditer(text):
             start, stop = m.span()
-            if not newline and ("\n" in text[end:start] or "\r" in text[end:start]):
+            if not newline and (find("\n", end, start) >= 0 or find("\r", end, start) >= 0):
                 newline = True
-            if rot == 0:  # box() inlined: two library calls per word, the hot loop of a read
+            if rot == 0:
+                # box() inlined, and min(a, b) / max(a, b) written out as the builtins decide
+                # (b only when strictly smaller / larger): the hot loop of a read
                 loose_box(raw, start, ref)
                 left, right, bot, top_ = rect.left, rect.right, rect.bottom, rect.top
-                x0, x1a, top, bottom = min(left, right), max(left, right), h0 - max(bot, top_), h0 - min(bot, top_)
+                x0 = right if right < left else left
+                x1a = right if right > left else left
+                top = h0 - (top_ if top_ > bot else bot)
+                bottom = h0 - (top_ if top_ < bot else bot)
                 if stop - 1 > start:
                     loose_box(raw, stop - 1, ref)
                     left, right, bot, top_ = rect.left, rect.right, rect.bottom, rect.top
-                    x0, x1 = min(x0, min(left, right)), max(x1a, max(left, right))
-                    top, bottom = min(top, h0 - max(bot, top_)), max(bottom, h0 - min(bot, top_))
+                    v = right if right < left else left
+                    x0 = v if v < x0 else x0
+                    v = right if right > left else left
+                    x1 = v if v > x1a else x1a
+                    v = h0 - (top_ if top_ > bot else bot)
+                    top = v if v < top else top
+                    v = h0 - (top_ if top_ < bot else bot)
+                    bottom = v if v > bottom else bottom
                 else:
                     x1 = x1a
             else:
