@@ -16,7 +16,7 @@ from pydantic import field_validator, model_validator
 from ...document import PlanDocument
 from ...findings import Finding
 from .base import Context, Kind, Params, Rule, compile_regex, scope_sections, validate_scope
-from .prefilter import Prefilter
+from .prefilter import Prefilter, use_document
 
 
 class Term(Params):
@@ -97,6 +97,7 @@ class Lexicon(Kind):
     def run(self, rule: Rule, doc: PlanDocument, ctx: Context) -> Iterator[Finding]:
         p: LexiconParams = rule.params
         terms, exceptions, prefilter = self._compile(p)
+        use_document(doc)
         for block in doc.blocks_in(scope_sections(p.scope)):
             if block.field and p.skip_fields and any(str(f) in p.skip_fields for f in block.field):
                 continue

@@ -35,11 +35,22 @@ FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _WORD = re.compile(r"\w+")
 _PLAIN_FLAGS = re.IGNORECASE | re.UNICODE
 
+# Words of the blocks of the document being checked, by block text: every lexicon rule reads
+# them. A pure function of the text, so the cache is only emptied (per document, to keep memory
+# flat over a batch), never invalidated.
 _cache: dict[str, tuple[frozenset, frozenset, str]] = {}
+_cache_doc: list[int] = [0]
+
+
+def use_document(doc: object) -> None:
+    """Start a new cache when the lexicon rules move on to another document."""
+    if _cache_doc[0] != id(doc):
+        _cache.clear()
+        _cache_doc[0] = id(doc)
 
 
 def _words(text: str) -> tuple[frozenset, frozenset, str]:
-    """Words of a block as written and lower-cased, and the lower-cased text (cached: every rule reads it)."""
+    """Words of a block as written and lower-cased, and the lower-cased text."""
     got = _cache.get(text)
     if got is None:
         words = frozenset(_WORD.findall(text))
