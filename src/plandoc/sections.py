@@ -251,17 +251,19 @@ def _heading_index() -> dict[str, str]:
 _HEADINGS = _heading_index()
 
 
-_KEYWORDS: list[tuple[str, re.Pattern]] = []
+_KEYWORDS: list[tuple[str, re.Pattern, str]] = []
 _PLAN_TITLE = re.compile(
     r"\b(?:(?:individual(?:i[sz]ed)?|person[- ]centered|master|initial|updated?|recovery|maintenance|treatment|"
     r"care|service|wellness|behavioral|health|substance|use|mental)\s+)*plans?\b(?:\s+(?:of|for)\s+care)?")
 
 
-def _keyword_patterns() -> list[tuple[str, re.Pattern]]:
+def _keyword_patterns() -> list[tuple[str, re.Pattern, str]]:
     if not _KEYWORDS:
         for sec in SECTIONS:
             for kw in sec.keywords:
-                _KEYWORDS.append((sec.id, re.compile(r"(?<![a-z])" + re.escape(kw).replace(r"\ ", r"\s+"))))
+                # the keyword's first word is in every match: a substring test skips most searches
+                _KEYWORDS.append((sec.id, re.compile(r"(?<![a-z])" + re.escape(kw).replace(r"\ ", r"\s+")),
+                                  kw.split(" ")[0]))
     return _KEYWORDS
 
 
@@ -277,7 +279,8 @@ def guess_heading(text: str) -> str | None:
     norm = _PLAN_TITLE.sub(" ", normalize_heading(text)).strip()
     if not norm or len(norm.split()) > 10:
         return None
-    hits = [(m.start(), m.end(), sid) for sid, rx in _keyword_patterns() for m in rx.finditer(norm)]
+    hits = [(m.start(), m.end(), sid) for sid, rx, first in _keyword_patterns() if first in norm
+            for m in rx.finditer(norm)]
     # a keyword inside a longer one that also matched does not count on its own
     # ('want to use' is coping, not also the goals' 'want to'; 'planned support' is not 'support')
     hits = [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0]
@@ -309,14 +312,28 @@ def match_heading(text: str) -> str | None:
         return None
     if norm in _HEADINGS:
         return _HEADINGS[norm]
-    best: tuple[int, str] | None = None
-    for wording, sid in _HEADINGS.items():
-        if len(wording) < 5:
-            continue
-        if norm.startswith(wording + " ") or norm.endswith(" " + wording) or f" {wording} " in f" {norm} ":
-            if best is None or len(wording) > best[0]:
-                best = (len(wording), sid)
-    return best[1] if best else None
+    # A wording is found when its words are a run of the heading's words (norm and wordings are
+    # normalized: single spaces, no space at either end); the longest wins, and of equally long
+    # ones the first in the catalogue. Wordings are looked up by their first word.
+    words = norm.split(" ")
+    best: tuple[int, int, str] | None = None
+    for i, w in enumerate(words):
+        for parts, length, order, sid in _BY_FIRST_WORD.get(w, ()):
+            if words[i:i + len(parts)] == parts and (best is None or (length, -order) > best[:2]):
+                best = (length, -order, sid)
+    return best[2] if best else None
+
+
+def _by_first_word() -> dict[str, list[tuple[list[str], int, int, str]]]:
+    index: dict[str, list[tuple[list[str], int, int, str]]] = {}
+    for order, (wording, sid) in enumerate(_HEADINGS.items()):
+        if len(wording) >= 5:
+            parts = wording.split(" ")
+            index.setdefault(parts[0], []).append((parts, len(wording), order, sid))
+    return index
+
+
+_BY_FIRST_WORD = _by_first_word()
 
 
 _CUES: list[tuple[str, list[re.Pattern]]] = []

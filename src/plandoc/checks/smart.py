@@ -61,6 +61,7 @@ class SmartLexicon:
         self._measurable = [re.compile(_expand(p, self.macros), flags) for p in self.measurable_patterns]
         self._time = [re.compile(_expand(p, self.macros), flags) for p in self.time_patterns]
         self._ignore = [re.compile(_expand(p, self.macros), flags) for p in self.not_measurable_alone]
+        self._judged: dict[str, Judgement] = {}  # judge() is pure: the report and PD101 ask about the same texts
 
     def _scrub(self, text: str) -> str:
         """Blank out tokens that hold digits but are not quantities (PHQ-9, F10.20, 12:30)."""
@@ -81,6 +82,14 @@ class SmartLexicon:
         return [m.group(0) for m in self._vague.finditer(text)]
 
     def judge(self, text: str) -> Judgement:
+        got = self._judged.get(text)
+        if got is None:
+            if len(self._judged) > 4096:
+                self._judged.clear()
+            got = self._judged[text] = self._judge(text)
+        return got
+
+    def _judge(self, text: str) -> Judgement:
         text = " ".join(text.split())
         measurable = self.is_measurable(text)
         time_bound = self.is_time_bound(text)

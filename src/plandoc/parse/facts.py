@@ -84,6 +84,8 @@ def pairs_from_cells(cells: list[str]) -> list[tuple[str, str]]:
 
 
 def pairs_from_text(text: str) -> list[tuple[str, str]]:
+    if ":" not in text:
+        return []  # every inline label ends with a colon; skips the costly search on most blocks
     out = []
     ms = list(_INLINE.finditer(text))
     for i, m in enumerate(ms):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -92,8 +93,19 @@ def build_segments(words: list[Word], style) -> list[Seg]:
             return
         lead = next((w for w in cur if not all(c in BULLET_CHARS for c in w.text)), cur[0])
         size, bold = style(lead, cur[-1])
-        segs.append(Seg(" ".join(w.text for w in cur), min(w.x0 for w in cur), max(w.x1 for w in cur),
-                        min(w.top for w in cur), max(w.bottom for w in cur), size or 0.0, bool(bold)))
+        # min() and max() of each edge, in one pass (the same comparisons, so the same values)
+        first = cur[0]
+        x0, x1, top, bottom = first.x0, first.x1, first.top, first.bottom
+        for w in cur[1:]:
+            if w.x0 < x0:
+                x0 = w.x0
+            if w.x1 > x1:
+                x1 = w.x1
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
+        segs.append(Seg(" ".join([w.text for w in cur]), x0, x1, top, bottom, size or 0.0, bool(bold)))
         cur.clear()
 
     for w in words:
@@ -111,18 +123,24 @@ def build_segments(words: list[Word], style) -> list[Seg]:
 def group_rows(segs: list[Seg], page: int) -> list[Row]:
     """Segments sharing a baseline band form one row, ordered left to right."""
     rows: list[list[Seg]] = []
+    bands: list[list[float]] = []  # [top, bottom] of each row: min and max over its segments so far
     for s in sorted(segs, key=lambda s: (s.top, s.x0)):
         placed = False
-        for r in reversed(rows[-4:]):
-            top = min(x.top for x in r)
-            bottom = max(x.bottom for x in r)
+        for k in range(len(rows) - 1, max(len(rows) - 4, 0) - 1, -1):  # the last four rows, last first
+            band = bands[k]
+            top, bottom = band
             overlap = min(bottom, s.bottom) - max(top, s.top)
             if overlap >= 0.5 * min(s.bottom - s.top, bottom - top):
-                r.append(s)
+                rows[k].append(s)
+                if s.top < top:
+                    band[0] = s.top
+                if s.bottom > bottom:
+                    band[1] = s.bottom
                 placed = True
                 break
         if not placed:
             rows.append([s])
+            bands.append([s.top, s.bottom])
     out = []
     for r in rows:
         r.sort(key=lambda s: s.x0)
@@ -364,21 +382,45 @@ def _gutter(rows: list[Row], width: float) -> float | None:
     n = len(rows)
     if n < 6:
         return None
-    best = None
-    for x in range(int(width * 0.3), int(width * 0.7), 3):
-        cross = left_rows = right_rows = left_len = right_len = 0
-        for r in rows:
-            if any(s.x0 - 4 < x < s.x1 + 4 for s in r.segs):
-                cross += 1
+    xs = list(range(int(width * 0.3), int(width * 0.7), 3))
+    # Tallies per candidate x. A row's contribution changes only where x passes one of its
+    # segments' edges, so each row is evaluated once per stretch of x between those edges (at
+    # the stretch's first x, with the original comparisons) instead of at every x.
+    g = len(xs)
+    d_cross, d_lrows, d_rrows, d_llen, d_rlen = ([0] * (g + 1) for _ in range(5))
+    for r in rows:
+        segs = [(s.x0, s.x1, len(s.text)) for s in r.segs]
+        cuts = {0, g}
+        for x0, x1, _ in segs:
+            cuts.update((bisect_right(xs, x0 - 4), bisect_left(xs, x1 + 4), bisect_left(xs, x1),
+                         bisect_right(xs, x0)))
+        cuts = sorted(c for c in cuts if 0 <= c <= g)
+        for a, b in zip(cuts, cuts[1:]):
+            x = xs[a]
+            if any(x0 - 4 < x < x1 + 4 for x0, x1, _ in segs):
+                d_cross[a] += 1
+                d_cross[b] -= 1
                 continue
-            left = [s for s in r.segs if s.x1 <= x]
-            right = [s for s in r.segs if s.x0 >= x]
+            left = [k for x0, x1, k in segs if x1 <= x]
+            right = [k for x0, x1, k in segs if x0 >= x]
             if left:
-                left_rows += 1
-                left_len += sum(len(s.text) for s in left)
+                d_lrows[a] += 1
+                d_lrows[b] -= 1
+                d_llen[a] += sum(left)
+                d_llen[b] -= sum(left)
             if right:
-                right_rows += 1
-                right_len += sum(len(s.text) for s in right)
+                d_rrows[a] += 1
+                d_rrows[b] -= 1
+                d_rlen[a] += sum(right)
+                d_rlen[b] -= sum(right)
+    best = None
+    cross = left_rows = right_rows = left_len = right_len = 0
+    for i, x in enumerate(xs):
+        cross += d_cross[i]
+        left_rows += d_lrows[i]
+        right_rows += d_rrows[i]
+        left_len += d_llen[i]
+        right_len += d_rlen[i]
         if cross > 0.15 * n or left_rows < max(3, 0.3 * n) or right_rows < max(3, 0.3 * n):
             continue
         if left_len / left_rows < 18 or right_len / right_rows < 18:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import re
 from pathlib import Path
 
 from ..errors import NeedsOcrError, UnreadableError
@@ -17,6 +18,7 @@ from .layout import PageText, Word, build_segments, group_rows, layout_pages
 # pdfminer logs page content at DEBUG level; never let it through (RELIABILITY.md).
 logging.getLogger("pdfminer").setLevel(logging.WARNING)
 
+_WORD_RUN = re.compile(r"[^\s\x00\ufffe]+")
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "demi")
 MAX_PAGES = 2000
 
@@ -107,32 +109,56 @@ def _pdfium_page(page, number: int, R) -> PageText:
         raw = tp.raw
         rect = R.FS_RECTF()
         ref = ctypes.byref(rect)
+        loose_box = R.FPDFText_GetLooseCharBox
 
         def box(i: int) -> tuple[float, float, float, float]:
             # the loose box spans the font's ascent and descent, so lines of one paragraph line up
-            R.FPDFText_GetLooseCharBox(raw, i, ref)
+            loose_box(raw, i, ref)
             return _rotate((rect.left, rect.right), (rect.bottom, rect.top), rot, w0, h0)
 
+        # Words are runs of characters other than white space, NUL and U+FFFE (str.isspace and
+        # the regex class \s agree); a word starts a new line when a CR or LF precedes it.
         words: list[Word] = []
-        start = None
         newline = True
-        for i, ch in enumerate(text + " "):
-            if ch.isspace() or ch == "\x00" or ch == "\ufffe":
-                if start is not None:
-                    x0, x1a, top, bottom = box(start)
-                    if i - 1 > start:
-                        xb0, x1, topb, bottomb = box(i - 1)
-                        x0, x1 = min(x0, xb0), max(x1a, x1)
-                        top, bottom = min(top, topb), max(bottom, bottomb)
-                    else:
-                        x1 = x1a
-                    words.append(Word(text[start:i], x0, x1, top, bottom, start, newline))
-                    start = None
-                    newline = False
-                if ch in "\r\n":
-                    newline = True
-            elif start is None:
-                start = i
+        end = 0
+        find = text.find
+        for m in _WORD_RUN.finditer(text):
+            start, stop = m.span()
+            if not newline and (find("\n", end, start) >= 0 or find("\r", end, start) >= 0):
+                newline = True
+            if rot == 0:
+                # box() inlined, and min(a, b) / max(a, b) written out as the builtins decide
+                # (b only when strictly smaller / larger): the hot loop of a read
+                loose_box(raw, start, ref)
+                left, right, bot, top_ = rect.left, rect.right, rect.bottom, rect.top
+                x0 = right if right < left else left
+                x1a = right if right > left else left
+                top = h0 - (top_ if top_ > bot else bot)
+                bottom = h0 - (top_ if top_ < bot else bot)
+                if stop - 1 > start:
+                    loose_box(raw, stop - 1, ref)
+                    left, right, bot, top_ = rect.left, rect.right, rect.bottom, rect.top
+                    v = right if right < left else left
+                    x0 = v if v < x0 else x0
+                    v = right if right > left else left
+                    x1 = v if v > x1a else x1a
+                    v = h0 - (top_ if top_ > bot else bot)
+                    top = v if v < top else top
+                    v = h0 - (top_ if top_ < bot else bot)
+                    bottom = v if v > bottom else bottom
+                else:
+                    x1 = x1a
+            else:
+                x0, x1a, top, bottom = box(start)
+                if stop - 1 > start:
+                    xb0, x1, topb, bottomb = box(stop - 1)
+                    x0, x1 = min(x0, xb0), max(x1a, x1)
+                    top, bottom = min(top, topb), max(bottom, bottomb)
+                else:
+                    x1 = x1a
+            words.append(Word(m.group(), x0, x1, top, bottom, start, newline))
+            newline = False
+            end = stop
         buf = ctypes.create_string_buffer(256)
         flags = ctypes.c_int()
 
@@ -178,11 +204,35 @@ def _pdfium_hlines(page, rot, w0, h0, limit: int = 3000) -> list[tuple[float, fl
     import pypdfium2.raw as R
 
     out = []
+    # The path objects of the page and of the form XObjects directly on it (what
+    # page.get_objects(filter=(PATH,), max_depth=2) yields, in its order), through the raw API:
+    # get_objects wraps every object of the page, text included, in a Python object.
+    vals = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in vals]
+
+    def paths(parent, count, get, nested: bool):
+        n = count(parent)
+        if n < 0:
+            raise RuntimeError("no object count")
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise RuntimeError("no object")
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind == R.FPDF_PAGEOBJ_UNKNOWN:
+                raise RuntimeError("unknown object")
+            if kind == R.FPDF_PAGEOBJ_PATH:
+                yield obj
+            if kind == R.FPDF_PAGEOBJ_FORM and not nested:
+                yield from paths(obj, R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject, True)
+
     try:
-        for k, obj in enumerate(page.get_objects(filter=(R.FPDF_PAGEOBJ_PATH,), max_depth=2)):
+        for k, obj in enumerate(paths(page.raw, R.FPDFPage_CountObjects, R.FPDFPage_GetObject, False)):
             if k > limit:
                 break
-            left, bottom, right, top = obj.get_bounds()
+            if not R.FPDFPageObj_GetBounds(obj, *refs):
+                raise RuntimeError("no bounds")
+            left, bottom, right, top = (v.value for v in vals)
             if right - left > 5 and top - bottom <= 2.5:
                 x0, x1, y0, y1 = _rotate((left, right), (bottom, top), rot, w0, h0)
                 if x1 - x0 > 5 and y1 - y0 <= 2.5:

@@ -37,8 +37,14 @@ SENTENCE_END = re.compile(r"[.!?]\)?$")
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """At least three letters, and every letter upper-case (stops at the first other letter)."""
+    n = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            n += 1
+    return n >= 3
 
 
 def clean(text: str) -> str:

@@ -16,6 +16,7 @@ from pydantic import field_validator, model_validator
 from ...document import PlanDocument
 from ...findings import Finding
 from .base import Context, Kind, Params, Rule, compile_regex, scope_sections, validate_scope
+from .prefilter import Prefilter, use_document
 
 
 class Term(Params):
@@ -90,21 +91,23 @@ class Lexicon(Kind):
         if key not in self._compiled:
             terms = [(t, t.regex(), re.compile(t.context, re.IGNORECASE) if t.context else None) for t in p.terms]
             exceptions = [re.compile(e, re.IGNORECASE) for e in p.exceptions]
-            self._compiled[key] = (terms, exceptions, _any_of([rx for _, rx, _ in terms]))
+            self._compiled[key] = (terms, exceptions, Prefilter(terms))
         return self._compiled[key]
 
     def run(self, rule: Rule, doc: PlanDocument, ctx: Context) -> Iterator[Finding]:
         p: LexiconParams = rule.params
-        terms, exceptions, any_term = self._compile(p)
+        terms, exceptions, prefilter = self._compile(p)
+        use_document(doc)
         for block in doc.blocks_in(scope_sections(p.scope)):
             if block.field and p.skip_fields and any(str(f) in p.skip_fields for f in block.field):
                 continue
             text = block.text
-            if any_term is not None and not any_term.search(text):
-                continue  # most blocks hold none of the terms: one search instead of one per term
+            candidates = prefilter.candidates(text)
+            if not candidates:
+                continue  # most blocks hold none of the terms: cheap word tests instead of regexes
             spans = [m.span() for rx in exceptions for m in rx.finditer(text)]
             taken: list[tuple[int, int]] = []
-            for term, rx, context in terms:
+            for term, rx, context in (terms[i] for i in candidates):
                 for m in rx.finditer(text):
                     s, e = m.span()
                     if s == e:
@@ -122,19 +125,3 @@ class Lexicon(Kind):
                     yield rule.finding(block.location(doc.path), evidence=m.group(0),
                                        match=m.group(0), prefer=term.prefer or "", note=term.note or "")
 
-
-def _any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
-    """One pattern that matches wherever any of `patterns` does (each keeps its own case rule).
-
-    Only a pre-filter: the terms still run one by one on blocks it lets through. None when the
-    patterns cannot be combined (a pattern with global inline flags, or other flags than I).
-    """
-    parts = []
-    for rx in patterns:
-        if rx.flags & ~(re.IGNORECASE | re.UNICODE):
-            return None
-        parts.append(f"(?{'i' if rx.flags & re.IGNORECASE else '-i'}:{rx.pattern})")
-    try:
-        return re.compile("|".join(parts)) if parts else None
-    except re.error:
-        return None

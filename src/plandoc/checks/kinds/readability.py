@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Literal
 
 from pydantic import field_validator
@@ -30,16 +31,22 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+_SILENT_END = re.compile(r"(?:[^laeiouy]es|ed|[^laeiouy]e)$")
+_FIRST_Y = re.compile(r"^y")
+_VOWELS = re.compile(r"[aeiouy]{1,2}")
+
+
+@lru_cache(maxsize=8192)
 def syllables(word: str) -> int:
-    """A standard English syllable estimate (vowel groups, silent e)."""
+    """A standard English syllable estimate (vowel groups, silent e). Cached: words repeat."""
     w = word.lower().strip("'")
     if not w or w.isdigit():
         return 1
     if len(w) <= 3:
         return 1
-    w = re.sub(r"(?:[^laeiouy]es|ed|[^laeiouy]e)$", "", w)
-    w = re.sub(r"^y", "", w)
-    return max(1, len(re.findall(r"[aeiouy]{1,2}", w)))
+    w = _SILENT_END.sub("", w)
+    w = _FIRST_Y.sub("", w)
+    return max(1, len(_VOWELS.findall(w)))
 
 
 def fk_grade(text: str) -> tuple[float, int]:
