@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from plandoc import api
+from plandoc.findings import Severity
 from plandoc.report import text as text_report
 
 from ..conftest import SAMPLES
@@ -68,7 +69,7 @@ def test_complete_sample_has_no_errors_under_any_profile(profile):
     (result,) = report.documents
     errors = [f"{f.rule} {f.message}" for f in result.findings if f.severity.value == "error"]
     assert errors == []
-    assert report.exit_code(__import__("plandoc.findings").findings.Severity.error) == 0
+    assert report.exit_code(Severity.error) == 0
 
 
 def test_samples_folder_report_is_contract_shaped():
