@@ -23,7 +23,6 @@ machine differences under about 5% are noise (shared/PERFORMANCE.md).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
