@@ -168,6 +168,12 @@ def check(paths, profile, fmt, output, fail_on, as_of, pdf_engine, ocr, redact, 
 
     data = render(report, fmt, colour=output is None and fmt == "text" and sys.stdout.isatty())
     _write(data, output, fmt in BINARY)
+    if output and not quiet:
+        sm = report.summary()
+        f = sm["findings"]
+        click.echo(f"plandoc: {fmt} report written: {sm['documents']} documents ({sm['checked']} checked, "
+                   f"{sm['failed']} could not be checked, {sm['skipped']} skipped); {f['error']} errors, "
+                   f"{f['warning']} warnings, {f['info']} info", err=True)
     code = report.exit_code(Severity(fail_on))
     if audit_log:
         _audit(audit_log, report, "check", "completed", code, rules, audit_opts)

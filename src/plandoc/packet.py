@@ -24,8 +24,8 @@ from typing import Any, Sequence
 
 from . import __version__, model, pdf_export, render, resources, sections, templates_catalog, yamlsafe
 from .docx_package import atomic_write
-from .errors import PlandocError
-from .findings import Finding, Severity
+from .errors import PlandocError, UsageError
+from .findings import Finding, Location, Severity
 from .render_jobs import BlockedError, blocking
 
 NOTICE_FILE = ("privacy", "part2-notice.yaml")
@@ -130,16 +130,22 @@ def build_packet(plan: model.Plan, profile: str, out_dir: Path, *, findings: Seq
     """
     templates_catalog.check_profile_id(profile)
     if blocking(findings):
-        raise BlockedError(None, findings)
+        raise BlockedError(None, findings, forceable=False)
+    out_dir = Path(out_dir)
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        # A packet folder holds one client's packet: never mix files of two plans.
+        raise UsageError("the packet folder is not empty; give a new or empty folder so one packet never mixes "
+                         "two clients' files", Location(file=out_dir.name))
     allowed = list(sections_allowed) if sections_allowed is not None else list(sections.SECTION_IDS)
     withheld = [s for s in sections.SECTION_IDS if s not in allowed]
     part2 = render.is_part2(plan)
     warnings: list[str] = []
     notice = load_notice(notice_path) if part2 else None
     if notice and notice.get("superseded_by_unverified"):
+        where = notice_path or resources.rules_dir() / "privacy" / "part2-notice.yaml"
         warnings.append(f"Part 2 notice version {notice['version']} may be superseded "
-                        f"({notice['superseded_by_unverified']}); verify rules/privacy/part2-notice.yaml")
-    out_dir = Path(out_dir)
+                        f"({notice['superseded_by_unverified']}); verify it against the current 42 CFR 2.32 "
+                        f"before sending: {where}")
     out_dir.mkdir(parents=True, exist_ok=True)
 
     plan_tpl = plan_template or templates_catalog.template_for(profile).path

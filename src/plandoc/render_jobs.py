@@ -39,8 +39,13 @@ def default_loader() -> Loader:
     return lambda path: intake.load(Path(path))[0]
 
 
-def blocking(findings: Sequence[Finding]) -> list[Finding]:
-    return [f for f in findings if Severity(f.severity) == Severity.error]
+# Signatures are added after a plan is printed: their gaps never stop a render (they still stop a
+# packet, which goes to the payer).
+RENDER_EXEMPT = frozenset({"signature"})
+
+
+def blocking(findings: Sequence[Finding], exempt: frozenset[str] = frozenset()) -> list[Finding]:
+    return [f for f in findings if Severity(f.severity) == Severity.error and f.category not in exempt]
 
 
 class BlockedError(PlandocError):
@@ -48,11 +53,13 @@ class BlockedError(PlandocError):
 
     code = "blocked"
 
-    def __init__(self, file: str | None, findings: Sequence[Finding]):
+    def __init__(self, file: str | None, findings: Sequence[Finding], *, forceable: bool = True,
+                 exempt: frozenset[str] = frozenset()):
         self.findings = list(findings)
-        n = len(blocking(self.findings))
-        super().__init__(f"{n} blocking finding{'s' if n != 1 else ''}; fix {'them' if n != 1 else 'it'} "
-                         "or use --force", Location(file=file))
+        n = len(blocking(self.findings, exempt))
+        hint = " or use --force" if forceable else ""
+        super().__init__(f"{n} blocking finding{'s' if n != 1 else ''}; fix {'them' if n != 1 else 'it'}{hint}",
+                         Location(file=file))
 
 
 def gate(plan: model.Plan, *, profile: str, force: bool, checker: Checker | None, file: str | None
@@ -65,8 +72,8 @@ def gate(plan: model.Plan, *, profile: str, force: bool, checker: Checker | None
                            "is not available in this installation; use --force to render unchecked",
                            Location(file=file), code="no_checker")
     findings = list(checker(plan, profile=profile))
-    if blocking(findings) and not force:
-        raise BlockedError(file, findings)
+    if blocking(findings, RENDER_EXEMPT) and not force:
+        raise BlockedError(file, findings, exempt=RENDER_EXEMPT)
     return findings
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .checks.engine import resolve
@@ -56,15 +57,21 @@ def _profiles_for(rs: RuleSet, rule: Rule) -> list[str]:
     return out
 
 
+def _readable(template: str | None) -> str:
+    """A message template for people: '{level_title} is not {missing_words}.' ->
+    '<level title> is not <missing words>.' (each finding fills these in)."""
+    return re.sub(r"\{([a-z_]+)\}", lambda m: "<" + m.group(1).replace("_", " ") + ">", template or "")
+
+
 def explain(rs: RuleSet, code: str) -> str:
-    rule = rs.rule(code)
+    rule = rs.rule(code.upper()) if code.upper().startswith("PD") else rs.rule(code)
     s = rule.spec
     fail, ok = _examples(rule)
     lines = [
         f"{s.code} {s.name}  [{s.kind}, {s.category}, {s.severity.value} by default]",
         "",
         "What it checks:",
-        f"  {s.message}",
+        f"  {_readable(s.message)}",
         f"  Section: {title(s.section) if s.section else 'whole plan'}",
         "",
         "Why it matters:",
@@ -104,7 +111,7 @@ def rule_page(rs: RuleSet, rule: Rule) -> str:
         "",
         "## What it checks",
         "",
-        s.message,
+        _readable(s.message),
         "",
         "## Why it matters",
         "",

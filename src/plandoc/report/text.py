@@ -18,6 +18,10 @@ class _Style:
         return f"{_COLOURS[style]}{text}{_COLOURS['reset']}" if self.colour else text
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _section_title(sid: str | None) -> str:
     return title(sid) if sid in SECTION_IDS else "Whole plan"
 
@@ -55,7 +59,7 @@ def _document(d: DocumentResult, s: _Style) -> list[str]:
         for f in sorted(groups[sid], key=lambda f: -f.severity.rank):
             out.extend(_finding_lines(f, s))
     c = d.counts()
-    out.append(f"  {c['error']} errors, {c['warning']} warnings, {c['info']} info")
+    out.append(f"  {_n(c['error'], 'error')}, {_n(c['warning'], 'warning')}, {c['info']} info")
     return out
 
 
@@ -74,8 +78,8 @@ def render(report: Report, colour: bool = False) -> str:
     lines.append(
         f"{sm['documents']} document{'s' if sm['documents'] != 1 else ''}: {sm['checked']} checked, "
         f"{sm['failed']} could not be checked, {sm['skipped']} skipped; "
-        f"{s(str(f['error']) + ' errors', 'error') if f['error'] else '0 errors'}, "
-        f"{f['warning']} warnings, {f['info']} info (profile {report.profile})"
+        f"{s(_n(f['error'], 'error'), 'error') if f['error'] else '0 errors'}, "
+        f"{_n(f['warning'], 'warning')}, {f['info']} info (profile {report.profile})"
     )
     return "\n".join(lines) + "\n"
 
