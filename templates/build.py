@@ -282,7 +282,8 @@ def plan_document(family: str, subtitle: str | None = None) -> Document:
         ("Primary clinician" if family != "medicaid" else "Primary counselor",
          "{{ provider.clinician }}{% if provider.credentials %}, {{ provider.credentials }}{% endif %}"),
         ("NPI", "{{ provider.npi }}"),
-        ("Provider address / phone", "{{ provider.address }}{% if provider.phone %}; {{ provider.phone }}{% endif %}"),
+        ("Provider address / phone", "{{ provider.address }}{% if provider.address and provider.phone %}; {% endif %}"
+                                     "{% if provider.phone %}{{ provider.phone }}{% endif %}"),
         ("Payer / plan", "{{ payer.name }}{% if payer.plan_name %} / {{ payer.plan_name }}{% endif %}"),
         ("Member ID", "{{ payer.member_id or client.member_id }}"),
     ]
