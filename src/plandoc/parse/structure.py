@@ -401,11 +401,11 @@ def _collect_statements(bld: _Builder) -> None:
 
     bld.found.sort(key=position)
     goal_index = -1
-    for k, (f, sid) in enumerate(bld.found):
+    for f, sid in bld.found:
         if f.level == statements.GOAL:
             goal_index += 1
         src = f.line or f.table
-        bld.doc.statements.append(Statement(text=f.text, level=f.level, field=("goals", k),
+        bld.doc.statements.append(Statement(text=f.text, level=f.level, field=None,
                                             page=src.page if src else None,
                                             paragraph=src.paragraph if src else None,
                                             goal_index=max(goal_index, 0)))
