@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -76,15 +77,31 @@ def profile_requirements(profile: str) -> tuple[list[Requirement], list[str] | N
 
     prof = resolve(load_rules(), profile)
     reqs = [Requirement(r.code, r.spec.name,
-                        " ".join(r.spec.source.citation.split()) + f" [{r.spec.source.confidence}]")
+                        payer_citation(r.spec.source.citation) + f" [{r.spec.source.confidence}]")
             for r in prof.rules]
     return reqs, prof.packet_sections
+
+
+_RESEARCH_REFS = re.compile(
+    # a parenthesis naming plandoc's research notes: '(M7)', '(S3, S10)', '(A4, DOMAIN.md section 6)'
+    r"\s*\((?:[^()]*?(?:DOMAIN\.md|CONTRACT\.md|\b[MSACP]\d+[a-z]?\b))[^()]*\)"
+    # the same references outside a parenthesis
+    r"|\s*(?:as quoted in\s+)?(?:DOMAIN|CONTRACT)\.md(?:\s+(?:sections?|P\d|C\d|\d)[\w. ]*)?(?:\s*\([^)]*\))?")
+
+
+def payer_citation(text: str) -> str:
+    """A rule's citation as a payer reads it: the regulation or source, without the project's own
+    research-note references (which point at files the payer does not have)."""
+    out = _RESEARCH_REFS.sub("", " ".join(text.split()))
+    out = re.sub(r"\s*;\s*(?=;|$)", "", out)
+    out = re.sub(r"^\s*;\s*", "", out)
+    return re.sub(r"\s{2,}", " ", out).strip(" ;,") or "plandoc rule"
 
 
 def _citation(f: Finding) -> str:
     if f.source is None:
         return ""
-    return " ".join(f.source.citation.split()) + f" [{f.source.confidence}]"
+    return payer_citation(f.source.citation) + f" [{f.source.confidence}]"
 
 
 def checklist_rows(findings: Sequence[Finding], requirements: Sequence[Requirement] | None

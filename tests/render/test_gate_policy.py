@@ -44,3 +44,15 @@ def test_packet_refuses_a_folder_that_already_holds_files(tmp_path):
     with pytest.raises(UsageError, match="not empty"):
         packet.build_packet_from_intake(SAMPLES / "complete.yaml", "generic", out, pdf=False)
     assert [p.name for p in out.iterdir()] == ["00-cover.pdf"]
+
+
+def test_payer_checklist_citations_drop_internal_research_references(ruleset):
+    import re
+
+    for rule in ruleset.rules:
+        c = packet.payer_citation(rule.spec.source.citation)
+        assert c and not re.search(r"DOMAIN\.md|CONTRACT\.md|\b[MSACP]\d+[a-z]?\b", c), (rule.code, c)
+        assert c.count("(") == c.count(")"), (rule.code, c)
+    assert packet.payer_citation('The Joint Commission, Official "Do Not Use" List (IM.02.02.01 EP 2-3) '
+                                 "(A4, DOMAIN.md section 6)") == \
+        'The Joint Commission, Official "Do Not Use" List (IM.02.02.01 EP 2-3)'
