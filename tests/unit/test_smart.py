@@ -61,3 +61,15 @@ def test_vague_iff_missing(judge):
 ])
 def test_one_off_events_and_x_frequencies(judge, text, missing):
     assert list(judge(text).missing) == missing
+
+
+def test_hint_explains_that_a_separate_target_date_is_not_credited(ruleset):
+    from plandoc import api
+    from plandoc.model import Plan
+
+    plan = Plan.model_validate({"plan_date": "2026-11-01", "goals": [
+        {"statement": "Client will lower her GAD-7 score from 12 to 7 or below.", "target_date": "2027-03-01"},
+        {"statement": "Client will attend 3 NA meetings per week."}]})
+    hints = {f.evidence: f.suggestion for f in api.check_plan(plan, rules=ruleset) if f.rule == "PD101"}
+    assert "own field does not count" in hints["Client will lower her GAD-7 score from 12 to 7 or below."]
+    assert "own field" not in hints["Client will attend 3 NA meetings per week."]

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from pydantic import field_validator
 
+from ... import model
 from ...document import PlanDocument
 from ...findings import Finding
 from ..smart import PROPERTIES, SmartLexicon, lexicon_from_params, rewrite_hint
@@ -69,13 +70,26 @@ class Smart(Kind):
             j = lex.judge(st.text)
             if not j.missing:
                 continue
+            hint = rewrite_hint(j.missing)
+            if "time_bound" in j.missing and _has_separate_target_date(doc, st):
+                hint += (" The target date kept in its own field does not count: reviewers read the statement, "
+                         "so write the date into it.")
             yield rule.finding(
                 st.location(doc.path), evidence=st.text,
                 level_title=st.level.capitalize(),
                 missing_words=missing_words(j.missing),
-                hint=rewrite_hint(j.missing),
+                hint=hint,
                 vague_terms=", ".join(j.vague_terms),
             )
+
+
+def _has_separate_target_date(doc: PlanDocument, st) -> bool:
+    """An intake goal or objective whose target_date field is set (CONTRACT.md section 2 judges the
+    statement's own words, so the field is not credited; the hint says so)."""
+    if not doc.structured or not st.field or st.field[-1] != "statement":
+        return False
+    item = model.get_path(doc.plan, tuple(st.field[:-1]))
+    return getattr(item, "target_date", None) is not None
 
 
 def validate_smart_params(p: SmartParams) -> None:
