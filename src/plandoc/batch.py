@@ -61,26 +61,6 @@ class Skipped:
         return {"path": self.path, "reason": self.reason}
 
 
-def sniff(path: Path) -> str | None:
-    """The kind of file by its first bytes: 'pdf', 'zip', 'ole', 'text', or None for empty."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(1024)
-    except OSError:
-        return None
-    if not head:
-        return None
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "zip"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"
-    if b"\x00" not in head:
-        return "text"
-    return "binary"
-
-
 def _kind_by_name(path: Path) -> str | None:
     s = path.suffix.lower()
     if s in PDF_SUFFIXES:
