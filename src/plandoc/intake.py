@@ -73,20 +73,14 @@ _TYPE_WORDS = {
 
 def _known_fields(root: type[BaseModel], loc: tuple) -> list[str]:
     """Field names of the model at `loc` (for 'did you mean')."""
-    cls: Any = root
+    cls: type[BaseModel] | None = root
     for part in loc:
-        if isinstance(part, int) or cls is None:
+        if isinstance(part, int):
             continue
-        field = getattr(cls, "model_fields", {}).get(part)
-        if field is None:
+        if cls is None or part not in cls.model_fields:
             return []
-        ann = field.annotation
-        cls = None
-        for cand in (ann, *getattr(ann, "__args__", ())):
-            for inner in (cand, *getattr(cand, "__args__", ())):
-                if isinstance(inner, type) and issubclass(inner, BaseModel):
-                    cls = inner
-    return list(getattr(cls, "model_fields", {})) if cls else []
+        cls = model.nested_model(cls, part)
+    return list(cls.model_fields) if cls else []
 
 
 def describe(err: dict[str, Any]) -> str:

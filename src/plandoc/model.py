@@ -335,6 +335,23 @@ def section_present(plan: Plan, section_id: str) -> bool:
     return any(has_content(getattr(plan, f)) for f in SECTION_FIELDS[section_id])
 
 
+def nested_model(cls: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
+    """The model a field of `cls` holds (through Optional and list), or None for a plain value.
+
+    ClientInformation for ('Plan', 'client'); Goal for ('Plan', 'goals').
+    """
+    field = getattr(cls, "model_fields", {}).get(name) if cls is not None else None
+    if field is None:
+        return None
+    found = None
+    ann = field.annotation
+    for cand in (ann, *getattr(ann, "__args__", ())):
+        for inner in (cand, *getattr(cand, "__args__", ())):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                found = inner
+    return found
+
+
 def get_path(obj: Any, path: tuple[str | int, ...]) -> Any:
     """Follow a field path through models and lists; None when any step is missing."""
     cur = obj

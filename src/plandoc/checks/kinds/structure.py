@@ -61,17 +61,11 @@ def expand(plan: model.Plan, parts: list[tuple[str, bool]]) -> Iterator[tuple[tu
 
 
 def check_path(path: str) -> str:
-    parts = parse_path(path)
-    cls = model.Plan
-    for name, _each in parts:
+    cls: type[model.BaseModel] | None = model.Plan
+    for name, _each in parse_path(path):
         if cls is None or name not in cls.model_fields:
             raise ValueError(f"'{path}': '{name}' is not a field of the intake model")
-        ann = cls.model_fields[name].annotation
-        cls = None
-        for cand in (ann, *getattr(ann, "__args__", ())):
-            for inner in (cand, *getattr(cand, "__args__", ())):
-                if isinstance(inner, type) and issubclass(inner, model.BaseModel):
-                    cls = inner
+        cls = model.nested_model(cls, name)
     return path
 
 
