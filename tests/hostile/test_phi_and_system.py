@@ -53,7 +53,7 @@ def test_canary_names_never_reach_stderr_at_any_verbosity(phi_folder, tmp_path):
 
 def test_render_and_packet_keep_names_off_stderr(phi_folder, tmp_path):
     intake = next(phi_folder.glob("*.yaml"))
-    res = run_cli("render", str(intake), "-o", str(tmp_path / "out.docx"))  # vague goal: blocked? no, errors only
+    res = run_cli("render", str(intake), "-o", str(tmp_path / "out.docx"))
     _assert_clean(res.stderr)
     broken = next(p for p in phi_folder.glob("*broken.yaml"))
     res = run_cli("render", str(broken), "-o", str(tmp_path / "b.docx"))

@@ -18,6 +18,9 @@ from .headings import Candidate, candidate, cell_heading, exact_match, looks_lik
 from .text import LEAD_LABEL, NUMBERING
 
 PREAMBLE = "_preamble"  # internal: text before the first heading (reported as OTHER)
+# Form labels of client details typed at the top of a plan ('Client #: ...', 'D.O.B.:', 'ID HC-7712').
+# Not the catalogue's client content cues (sections.py), which classify running prose: these match
+# label/value shapes, and two distinct ones place the block.
 _CLIENT_CUES = re.compile(
     r"\b(?:client|patient|member)\s*(?:name|id|#|no\.?|number)|\bdate\s+of\s+birth\b|\bdob\b|\bd\.o\.b\b|"
     r"\bbirth\s*date\b|\bmrn\b|\bmedicaid\s+id\b|\bemergency\s+contact\b|^\s*name\s*(?::|$)|"
