@@ -8,7 +8,7 @@ from typing import Any
 from . import __version__
 from .checks.smart import Judgement
 from .document import PlanDocument
-from .findings import Finding, Severity, Source
+from .findings import Finding, Severity, Source, format_path
 from .sections import SECTION_IDS
 
 STATUSES = ("checked", "needs_ocr", "unreadable", "error")
@@ -49,7 +49,7 @@ class DocumentResult:
             sections.append({"id": sid, "present": bool(info and info.present),
                              "heading": info.heading if info else None, "page": info.page if info else None})
         goals = [{"text": st.text, "level": st.level, "vague": j.vague, "missing": list(j.missing),
-                  "page": st.page, "field": _path(st.field)}
+                  "page": st.page, "field": format_path(st.field)}
                  for st, j in zip(doc.statements, judgements)]
         return sections, goals
 
@@ -86,12 +86,6 @@ def _finding(f: Finding, sources: dict[str, Source] | None) -> dict[str, Any]:
     if out["source"] is None and sources and f.rule in sources:
         out["source"] = sources[f.rule].model_dump()
     return out
-
-
-def _path(p):
-    from .findings import format_path
-
-    return format_path(p)
 
 
 @dataclass
